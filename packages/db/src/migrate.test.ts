@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { createPGlite } from "./create-db";
+import { createMigration, diffDatabaseToSchema, EMPTY_MIGRATION, migrate } from "./migrate";
+import { migrationsDir, schemaPath } from "./paths";
+import { describeEachDatabase } from "./testing";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+describeEachDatabase("migrations", (getDb) => {
+  it("leave no drift between the migrations and schema.prisma", async () => {
+    expect(await diffDatabaseToSchema(getDb())).toBe(EMPTY_MIGRATION);
+  });
+
+  it("are idempotent: migrating twice applies nothing and changes nothing", async () => {
+    const db = getDb();
+    const before = await db.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
+    expect(await migrate(db)).toEqual([]);
+    const after = await db.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
+    expect(Number(after[0]?.n)).toBe(readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).length);
+    expect(after).toEqual(before);
+    expect(await diffDatabaseToSchema(db)).toBe(EMPTY_MIGRATION);
+  });
+
+  it("install the invariants the schema language cannot express", async () => {
+    const rows = await getDb().prisma.$queryRaw<{ name: string }[]>`
+      SELECT conname AS name FROM pg_constraint WHERE conname = 'Showtime_no_overlap'
+      UNION ALL
+      SELECT indexname FROM pg_indexes WHERE indexname IN ('ReservationSeat_live_key', 'User_email_lower_key')
+      ORDER BY 1`;
+    expect(rows.map((r) => r.name)).toEqual([
+      "ReservationSeat_live_key",
+      "Showtime_no_overlap",
+      "User_email_lower_key",
+    ]);
+  });
+});
+
+it("createMigration writes nothing when the schema is in step, and the next diff when not", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "marquee-migrations-"));
+  cpSync(migrationsDir, join(dir, "migrations"), { recursive: true });
+  const schema = join(dir, "schema.prisma");
+  writeFileSync(schema, readFileSync(schemaPath, "utf8"));
+  const paths = { migrationsDir: join(dir, "migrations"), schemaPath: schema };
+
+  expect(await createMigration("nothing", paths)).toBeNull();
+
+  writeFileSync(
+    schema,
+    readFileSync(schemaPath, "utf8").replace(
+      "  rating          String?",
+      "  rating          String?\n  trailerUrl      String?",
+    ),
+  );
+  const folder = await createMigration("Add trailer URL", paths, new Date("2030-01-02T03:04:05Z"));
+  expect(folder).toBe(join(dir, "migrations", "20300102030405_add_trailer_url"));
+  expect(readFileSync(join(folder!, "migration.sql"), "utf8")).toContain(
+    'ALTER TABLE "Movie" ADD COLUMN     "trailerUrl" TEXT',
+  );
+
+  // The new migration applies cleanly and leaves the database in step with the new schema.
+  const pglite = await createPGlite(null);
+  const scratch = { adapterFactory: new PrismaPGlite(pglite) };
+  expect(await migrate(scratch, paths)).toHaveLength(2);
+  expect(await diffDatabaseToSchema(scratch, paths)).toBe(EMPTY_MIGRATION);
+  await pglite.close();
+}, 60_000);
