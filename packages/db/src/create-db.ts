@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -22,6 +22,17 @@ export type Database = {
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
+/** Relative PGlite folders are resolved from the workspace root, wherever a script runs. */
+function defaultBase(): string {
+  let dir = process.cwd();
+  for (;;) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
 export class DatabaseUrlError extends Error {}
 
 export type ParsedDatabaseUrl =
@@ -32,7 +43,7 @@ export type ParsedDatabaseUrl =
  * No URL or `pglite:<dir>`: embedded PGlite persisted in <dir> (default .data/pglite);
  * `pglite:memory`: in-memory PGlite; `postgres://` / `postgresql://`: PostgreSQL.
  */
-export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): ParsedDatabaseUrl {
+export function parseDatabaseUrl(url: string | undefined, cwd = defaultBase()): ParsedDatabaseUrl {
   if (url === undefined || url === "") {
     return { provider: "pglite", dataDir: resolve(cwd, DEFAULT_PGLITE_DIR) };
   }

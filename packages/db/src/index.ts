@@ -1,0 +1,8 @@
+export * from "./create-db";
+export * from "./env";
+export * from "./migrate";
+export * from "./password";
+export * from "./seed";
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export type * from "./generated/prisma/client";
+export * from "./generated/prisma/enums";

@@ -1,0 +1,64 @@
+import { expect, it } from "vitest";
+import { localDateOf } from "@marquee/domain";
+import { verifyPassword } from "./password";
+import { DEMO_HALLS, DEMO_MOVIES, seed, SeedError } from "./seed";
+import { describeEachDatabase } from "./testing";
+
+const now = new Date("2026-03-27T09:00:00Z");
+
+describeEachDatabase("seed", (getDb) => {
+  it("requires ADMIN_PASSWORD unless it may generate one", async () => {
+    await expect(
+      seed(getDb().prisma, { generateAdminPassword: false, demo: false, timeZone: "UTC", now }),
+    ).rejects.toThrow(SeedError);
+    expect(await getDb().prisma.user.count()).toBe(0);
+  });
+
+  it("creates the admin, a week of local showtimes and a few bookings", async () => {
+    const { prisma } = getDb();
+    const result = await seed(prisma, {
+      adminEmail: "Boss@Example.com",
+      generateAdminPassword: true,
+      demo: true,
+      timeZone: "Europe/Paris",
+      now,
+    });
+    expect(result.admin).toMatchObject({ email: "boss@example.com", created: true });
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "boss@example.com" } });
+    expect(admin.role).toBe("ADMIN");
+    expect(await verifyPassword(admin.passwordHash, result.admin.generatedPassword!)).toBe(true);
+
+    expect(result.demo).toMatchObject({ halls: DEMO_HALLS.length, movies: DEMO_MOVIES.length });
+    const showtimes = await prisma.showtime.findMany({ orderBy: { startsAt: "asc" } });
+    expect(showtimes.length).toBe(result.demo!.showtimes);
+    const days = new Set(showtimes.map((s) => localDateOf(s.startsAt, "Europe/Paris")));
+    expect([...days].sort()).toEqual([
+      "2026-03-27", "2026-03-28", "2026-03-29", "2026-03-30", "2026-03-31", "2026-04-01", "2026-04-02",
+    ]);
+    expect(showtimes.every((s) => s.startsAt > now)).toBe(true);
+    // 12:30 local is 11:30 UTC before the DST change (29 March) and 10:30 UTC after it.
+    const firstOf = (day: string) => showtimes.find((s) => localDateOf(s.startsAt, "Europe/Paris") === day);
+    expect(firstOf("2026-03-28")?.startsAt.toISOString()).toBe("2026-03-28T11:30:00.000Z");
+    expect(firstOf("2026-03-30")?.startsAt.toISOString()).toBe("2026-03-30T10:30:00.000Z");
+
+    const reserved = await prisma.reservationSeat.count({ where: { live: true } });
+    expect(reserved).toBeGreaterThan(0);
+    expect(await prisma.seat.count()).toBeGreaterThan(250);
+  });
+
+  it("is idempotent: a second run changes nothing", async () => {
+    const { prisma } = getDb();
+    const counts = async () =>
+      Promise.all([prisma.user.count(), prisma.movie.count(), prisma.showtime.count(), prisma.reservation.count()]);
+    const before = await counts();
+    const again = await seed(prisma, {
+      adminEmail: "boss@example.com",
+      generateAdminPassword: true,
+      demo: true,
+      timeZone: "Europe/Paris",
+      now,
+    });
+    expect(again).toEqual({ admin: { email: "boss@example.com", created: false, generatedPassword: null }, demo: null });
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./booking-code";
+export * from "./layout";
+export * from "./local-time";
