@@ -1,5 +1,6 @@
 // Shared flat config: type-checked typescript-eslint rules for every package.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 /** @param {{ tsconfigRootDir: string, ignores?: string[] }} options */
@@ -10,6 +11,7 @@ export function config({ tsconfigRootDir, ignores = [] }) {
     ...tseslint.configs.recommendedTypeChecked,
     {
       languageOptions: {
+        globals: { ...globals.node },
         parserOptions: { projectService: true, tsconfigRootDir },
       },
       rules: {

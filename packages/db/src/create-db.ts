@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
 import { createPgSchemaEngineAdapter } from "./pg-schema-engine-adapter";
@@ -17,6 +18,12 @@ export type Database = {
   location: string;
   /** A factory for the schema engine (migrations) on the same database. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs a multi-statement SQL script in one transaction: all of it or none of it. The
+   * migration engine's own script execution through the driver adapters is neither atomic
+   * nor reliable (PGlite's swallows errors; pg's splits on every semicolon).
+   */
+  executeScript(sql: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -77,6 +84,20 @@ export function redactUrl(url: string): string {
   }
 }
 
+export function pgliteScriptRunner(pglite: PGlite): (sql: string) => Promise<void> {
+  return async (sql) => {
+    await pglite.transaction(async (tx) => {
+      await tx.exec(sql);
+    });
+  };
+}
+
+/** Closing twice is harmless (tests and shutdown paths may both close). */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}
+
 export async function createPGlite(dataDir: string | null): Promise<PGlite> {
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
   const options = { extensions: { btree_gist } };
@@ -99,10 +120,11 @@ export async function createDb(
       provider: "pglite",
       location: parsed.dataDir === null ? "pglite:memory" : `pglite:${parsed.dataDir}`,
       adapterFactory,
-      async close() {
+      executeScript: pgliteScriptRunner(pglite),
+      close: once(async () => {
         await prisma.$disconnect();
         await pglite.close();
-      },
+      }),
     };
   }
   const adapter = new PrismaPg({
@@ -116,8 +138,19 @@ export async function createDb(
     provider: "postgresql",
     location: redactUrl(parsed.url),
     adapterFactory: createPgSchemaEngineAdapter(parsed.url),
-    async close() {
-      await prisma.$disconnect();
+    executeScript: async (sql) => {
+      const client = new pg.Client({ connectionString: parsed.url, connectionTimeoutMillis: 5_000 });
+      await client.connect();
+      try {
+        // Simple-query protocol: the whole script in one round trip, inside one transaction.
+        await client.query(`BEGIN;\n${sql}\n;COMMIT;`);
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        await client.end();
+      }
     },
+    close: once(() => prisma.$disconnect()),
   };
 }

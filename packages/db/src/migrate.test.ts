@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { createPGlite } from "./create-db";
-import { createMigration, diffDatabaseToSchema, EMPTY_MIGRATION, migrate } from "./migrate";
+import { createPGlite, pgliteScriptRunner } from "./create-db";
+import { createMigration, diffDatabaseToSchema, EMPTY_MIGRATION, migrate, MigrationError } from "./migrate";
 import { migrationsDir, schemaPath } from "./paths";
 import { describeEachDatabase } from "./testing";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -63,8 +63,38 @@ it("createMigration writes nothing when the schema is in step, and the next diff
 
   // The new migration applies cleanly and leaves the database in step with the new schema.
   const pglite = await createPGlite(null);
-  const scratch = { adapterFactory: new PrismaPGlite(pglite) };
+  const scratch = { adapterFactory: new PrismaPGlite(pglite), executeScript: pgliteScriptRunner(pglite) };
   expect(await migrate(scratch, paths)).toHaveLength(2);
   expect(await diffDatabaseToSchema(scratch, paths)).toBe(EMPTY_MIGRATION);
   await pglite.close();
 }, 60_000);
+
+describeEachDatabase("a failed migration", (getDb, provider) => {
+  it("stops with a message naming the cause and leaves the database as it was", async () => {
+    const db = getDb();
+    const dir = mkdtempSync(join(tmpdir(), "marquee-bad-migration-"));
+    cpSync(migrationsDir, join(dir, "migrations"), { recursive: true });
+    const bad = join(dir, "migrations", "29990101000000_bad");
+    mkdirSync(bad);
+    writeFileSync(
+      join(bad, "migration.sql"),
+      'CREATE TABLE "Half" ("id" INTEGER);\nALTER TABLE "Movie" ADD COLUMN "half" TEXT;\nSELECT 1/0;\n',
+    );
+    const paths = { migrationsDir: join(dir, "migrations"), schemaPath };
+    const error = await migrate(db, paths).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toMatch(/29990101000000_bad/);
+    expect((error as Error).message).toMatch(/division by zero/);
+
+    const leftovers = await db.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM information_schema.columns
+      WHERE (table_name = 'Half') OR (table_name = 'Movie' AND column_name = 'half')`;
+    expect(Number(leftovers[0]?.n), `half-applied migration on ${provider}`).toBe(0);
+    expect(await diffDatabaseToSchema(db)).toBe(EMPTY_MIGRATION);
+
+    // Once the file is fixed, the next start applies it.
+    writeFileSync(join(bad, "migration.sql"), 'CREATE TABLE "Half" ("id" INTEGER);\n');
+    expect(await migrate(db, paths)).toEqual(["29990101000000_bad"]);
+    await db.prisma.$executeRawUnsafe('DROP TABLE "Half"');
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { createPGlite, type Database } from "./create-db";
+import { createPGlite, pgliteScriptRunner, type Database } from "./create-db";
 import { migrationsDir as defaultMigrationsDir, schemaPath as defaultSchemaPath } from "./paths";
 import { emptyFilters, withSchemaEngine } from "./schema-engine";
 
@@ -47,25 +47,52 @@ function migrationsList(dir: string) {
   };
 }
 
-/** Applies every pending migration (idempotent); returns the names it applied. */
+export type MigrationTarget = Pick<Database, "adapterFactory" | "executeScript">;
+
+/**
+ * Applies every pending migration (idempotent); returns the names it applied. Each migration
+ * runs in one transaction: when one fails, nothing of it stays, it is recorded as rolled
+ * back (so a corrected file can be applied next time), and MigrationError names it.
+ */
 export async function migrate(
-  db: Pick<Database, "adapterFactory">,
+  db: MigrationTarget,
   paths: MigrationPaths = defaultPaths,
 ): Promise<string[]> {
-  try {
-    return await withSchemaEngine(
-      { adapterFactory: db.adapterFactory, schemaPath: paths.schemaPath },
-      async (engine) => {
+  let scriptError: unknown = null;
+  const executeScript = async (sql: string) => {
+    try {
+      await db.executeScript(sql);
+    } catch (error) {
+      scriptError = error;
+      throw error;
+    }
+  };
+  return withSchemaEngine(
+    { adapterFactory: db.adapterFactory, schemaPath: paths.schemaPath, executeScript },
+    async (engine) => {
+      try {
         const out = await engine.applyMigrations({
           migrationsList: migrationsList(paths.migrationsDir),
           filters: emptyFilters,
         });
         return out.appliedMigrationNames;
-      },
-    );
-  } catch (error) {
-    throw new MigrationError(`migration failed: ${describeEngineError(error)}`, { cause: error });
-  }
+      } catch (error) {
+        const raw = error instanceof Error ? error.message : String(error);
+        const name = /migration_name="([^"]+)"/.exec(raw)?.[1];
+        if (name && scriptError) {
+          await engine.markMigrationRolledBack({ migrationName: name }).catch(() => undefined);
+          const reason = errorMessage(scriptError);
+          throw new MigrationError(
+            `migration ${name} failed and was rolled back: ${reason}`,
+            { cause: error },
+          );
+        }
+        throw new MigrationError(`migration failed: ${describeEngineError(error)}`, {
+          cause: error,
+        });
+      }
+    },
+  );
 }
 
 /** SQL that would bring the database to schema.prisma; EMPTY_MIGRATION when in sync. */
@@ -110,7 +137,7 @@ export async function createMigration(
   if (slug === "") throw new MigrationError("a migration needs a name, e.g. add_showtime_notes");
   const pglite = await createPGlite(null);
   try {
-    const scratch = { adapterFactory: new PrismaPGlite(pglite) };
+    const scratch = { adapterFactory: new PrismaPGlite(pglite), executeScript: pgliteScriptRunner(pglite) };
     await migrate(scratch, paths);
     const sql = await diffDatabaseToSchema(scratch, paths);
     if (sql === "" || sql === EMPTY_MIGRATION) return null;
@@ -127,6 +154,11 @@ export async function createMigration(
   } finally {
     await pglite.close();
   }
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : JSON.stringify(error);
 }
 
 /** The schema engine reports errors as JSON strings; keep the human part. */

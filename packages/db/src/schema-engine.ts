@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- a global declaration for packages that type-check this file
+/// <reference path="./webassembly.d.ts" />
 // Prisma's WASM schema engine, loaded by hand: the package targets bundlers, and the Prisma
 // CLI would try to download a native engine instead (impossible offline). See
 // shared/notes/toolchain.md and docs/architecture.md.
@@ -5,6 +7,7 @@ import { readFileSync } from "node:fs";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 
@@ -37,7 +40,12 @@ export const emptyFilters = { externalTables: [], externalEnums: [] };
 
 /** Runs `fn` with a schema engine connected through `adapterFactory`, then frees it. */
 export async function withSchemaEngine<T>(
-  options: { adapterFactory: SqlMigrationAwareDriverAdapterFactory; schemaPath: string },
+  options: {
+    adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+    schemaPath: string;
+    /** Replaces the adapters' executeScript (used for migration scripts). */
+    executeScript?: (sql: string) => Promise<void>;
+  },
   fn: (engine: SchemaEngine, schema: { path: string; content: string }) => Promise<T>,
 ): Promise<T> {
   loadWasm();
@@ -47,19 +55,23 @@ export async function withSchemaEngine<T>(
   // so track them and dispose them ourselves.
   const opened: { dispose(): Promise<void> }[] = [];
   const factory = options.adapterFactory;
+  const track = <A extends SqlDriverAdapter>(adapter: A): A => {
+    opened.push(adapter);
+    const run = options.executeScript;
+    if (!run) return adapter;
+    return new Proxy(adapter, {
+      get(target, prop, receiver) {
+        if (prop === "executeScript") return run;
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === "function" ? (value as () => unknown).bind(target) : value;
+      },
+    });
+  };
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => {
-      const adapter = await factory.connect();
-      opened.push(adapter);
-      return adapter;
-    },
-    connectToShadowDb: async () => {
-      const adapter = await factory.connectToShadowDb();
-      opened.push(adapter);
-      return adapter;
-    },
+    connect: async () => track(await factory.connect()),
+    connectToShadowDb: async () => track(await factory.connectToShadowDb()),
   };
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[options.schemaPath, content]] },

@@ -70,10 +70,14 @@ export async function createTestDb(
   return {
     ...db,
     url: scratch.url,
-    async close() {
-      await db.close();
-      await scratch.drop();
-    },
+    close: (() => {
+      let done: Promise<void> | undefined;
+      return () =>
+        (done ??= (async () => {
+          await db.close();
+          await scratch.drop();
+        })());
+    })(),
   };
 }
 

@@ -1,0 +1,115 @@
+// The HTTP host: tRPC under /trpc, health probes, the built web app with SPA fallback.
+// It knows HTTP and nothing of the domain.
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { appRouter, createContextInner, type ApiConfig, type AppRouter } from "@marquee/api";
+import { type PrismaClient } from "@marquee/db";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+
+export type AppOptions = {
+  db: PrismaClient;
+  api: ApiConfig;
+  webDistDir: string | null;
+  bodyLimit: number;
+  logger: FastifyServerOptions["logger"];
+  now?: () => Date;
+};
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimit,
+    trustProxy: false,
+    // Honour a sane upstream request id, else make one; every log line carries it.
+    genReqId: (req) => {
+      const header = req.headers["x-request-id"];
+      return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "https:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Plain-http localhost must keep working; HSTS belongs to the TLS terminator.
+    hsts: false,
+  });
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_req, reply) => {
+    try {
+      await options.db.$queryRaw`SELECT 1`;
+      return { status: "ready" };
+    } catch {
+      return reply.code(503).send({ status: "unavailable", reason: "database unreachable" });
+    }
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }) =>
+        createContextInner({
+          db: options.db,
+          config: options.api,
+          requestId: req.id,
+          clientIp: req.ip,
+          ...(options.now ? { now: options.now } : {}),
+        }),
+      onError({ error, path, req }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          req.log.error({ err: error.cause ?? error, path }, "procedure failed");
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  if (options.webDistDir && existsSync(join(options.webDistDir, "index.html"))) {
+    await app.register(fastifyStatic, {
+      root: options.webDistDir,
+      wildcard: false,
+      index: ["index.html"],
+    });
+    // SPA fallback: unknown GETs that want HTML get the app; API-ish paths get a JSON 404.
+    app.setNotFoundHandler((req, reply) => {
+      const wantsHtml = (req.headers.accept ?? "").includes("text/html");
+      if (req.method === "GET" && wantsHtml && !req.url.startsWith("/trpc")) {
+        return reply.type("text/html").sendFile("index.html");
+      }
+      return reply.code(404).send({ error: "Not Found", path: req.url });
+    });
+  } else {
+    app.get("/", async (_req, reply) =>
+      reply
+        .type("text/html")
+        .send("<!doctype html><title>Marquee</title><p>The web app is not built: run pnpm build.</p>"),
+    );
+  }
+
+  return app;
+}

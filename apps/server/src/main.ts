@@ -1,0 +1,111 @@
+// Entry point: validate config, open and migrate the database, seed, serve, shut down cleanly.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  ConfigError,
+  createDb,
+  MigrationError,
+  migrate,
+  redactUrl,
+  seed,
+  type Database,
+} from "@marquee/db";
+import pino from "pino";
+import { buildApp } from "./app";
+import { loadEnv } from "./env";
+
+function defaultWebDist(): string | null {
+  // From the bundle: dist/server/main.js -> dist/public. From source: apps/web/dist.
+  for (const candidate of ["../public/", "../../web/dist/"]) {
+    const dir = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(`${dir}index.html`)) return dir;
+  }
+  return null;
+}
+
+function fail(message: string): never {
+  console.error(`marquee: ${message}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = pino({ level: env.LOG_LEVEL });
+
+  let db: Database;
+  try {
+    db = await createDb(env.DATABASE_URL);
+    await db.prisma.$queryRaw`SELECT 1`;
+  } catch (error) {
+    const where = env.DATABASE_URL ? redactUrl(env.DATABASE_URL) : "(embedded PGlite)";
+    fail(`cannot open the database ${where}: ${(error as Error).message}`);
+  }
+  try {
+    const applied = await migrate(db);
+    if (applied.length) logger.info({ applied }, "migrations applied");
+    const seeded = await seed(db.prisma, {
+      adminEmail: env.ADMIN_EMAIL,
+      adminPassword: env.ADMIN_PASSWORD,
+      generateAdminPassword: db.provider === "pglite",
+      demo: env.SEED_DEMO,
+      timeZone: env.CINEMA_TIMEZONE,
+      currency: env.CINEMA_CURRENCY,
+    });
+    if (seeded.admin.generatedPassword) {
+      // Printed once, on the run that creates the account; it is not stored anywhere else.
+      console.log(
+        `\n  Admin account created: ${seeded.admin.email} / ${seeded.admin.generatedPassword}\n` +
+          "  (set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n",
+      );
+    }
+    if (seeded.demo) logger.info(seeded.demo, "demo data seeded");
+  } catch (error) {
+    await db.close();
+    fail(error instanceof MigrationError ? error.message : `start-up failed: ${(error as Error).message}`);
+  }
+
+  const app = await buildApp({
+    db: db.prisma,
+    api: { timeZone: env.CINEMA_TIMEZONE, currency: env.CINEMA_CURRENCY, holdMinutes: env.HOLD_MINUTES },
+    webDistDir: env.WEB_DIST_DIR ?? defaultWebDist(),
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    logger: { level: env.LOG_LEVEL },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down: draining requests");
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await db.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    const address = await app.listen({ port: env.PORT, host: env.HOST });
+    app.log.info({ address, database: db.location }, "Marquee is up");
+    const bound = app.server.address();
+    const port = bound && typeof bound === "object" ? bound.port : env.PORT;
+    const shown = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+    console.log(`  Marquee is running on http://${shown}:${port}\n`);
+  } catch (error) {
+    await db.close();
+    fail(`cannot listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`);
+  }
+}
+
+void main();

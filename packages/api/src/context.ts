@@ -1,0 +1,52 @@
+import { type PrismaClient } from "@marquee/db";
+
+export type Role = "USER" | "ADMIN";
+
+/** What procedures may know about the signed-in user (never the password hash). */
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+export type SessionInfo = { id: string; expiresAt: Date };
+
+export type ApiConfig = {
+  timeZone: string;
+  currency: string;
+  holdMinutes: number;
+};
+
+/** Hooks the host provides so procedures can set or clear the browser's session cookie. */
+export type SessionTransport = {
+  setSession(token: string, expiresAt: Date): void;
+  clearSession(): void;
+};
+
+export type Context = {
+  db: PrismaClient;
+  config: ApiConfig;
+  user: SessionUser | null;
+  session: SessionInfo | null;
+  now: () => Date;
+  requestId: string;
+  clientIp: string;
+  transport: SessionTransport;
+};
+
+export const defaultApiConfig: ApiConfig = { timeZone: "UTC", currency: "EUR", holdMinutes: 10 };
+
+const noTransport: SessionTransport = { setSession: () => {}, clearSession: () => {} };
+
+/** Builds a context without HTTP: for tests, scripts and the host's adapter. */
+export function createContextInner(
+  input: Pick<Context, "db"> & Partial<Omit<Context, "db" | "config">> & {
+    config?: Partial<ApiConfig>;
+  },
+): Context {
+  return {
+    db: input.db,
+    config: { ...defaultApiConfig, ...input.config },
+    user: input.user ?? null,
+    session: input.session ?? null,
+    now: input.now ?? (() => new Date()),
+    requestId: input.requestId ?? "internal",
+    clientIp: input.clientIp ?? "127.0.0.1",
+    transport: input.transport ?? noTransport,
+  };
+}

@@ -1,0 +1,13 @@
+export { appRouter, createCaller, type AppRouter } from "./root";
+export {
+  createContextInner,
+  defaultApiConfig,
+  type ApiConfig,
+  type Context,
+  type Role,
+  type SessionInfo,
+  type SessionTransport,
+  type SessionUser,
+} from "./context";
+export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
+export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";

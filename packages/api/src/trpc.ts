@@ -1,0 +1,53 @@
+// The only place procedures are built from.
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { type Context } from "./context";
+import { AppError, toTRPCError } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodIssues = cause instanceof z.ZodError ? z.flattenError(cause) : null;
+    const details = cause instanceof AppError ? (cause.details ?? null) : null;
+    return {
+      ...shape,
+      // Never leak internals: 500s get a generic message and no stack.
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        zodError: zodIssues,
+        details,
+      },
+    };
+  },
+});
+
+/** Turns domain errors into tRPC errors; everything else stays a 500. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    throw toTRPCError(result.error.cause);
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue" });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "ADMIN") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators may do this" });
+  }
+  return next();
+});
