@@ -16,7 +16,10 @@ export function config({ tsconfigRootDir, ignores = [] }) {
       },
       rules: {
         "@typescript-eslint/consistent-type-definitions": ["error", "type"],
-        "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+        "@typescript-eslint/consistent-type-imports": [
+          "error",
+          { fixStyle: "inline-type-imports" },
+        ],
         "@typescript-eslint/no-explicit-any": "error",
         "@typescript-eslint/no-non-null-assertion": "error",
         "@typescript-eslint/no-unused-vars": [

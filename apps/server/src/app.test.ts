@@ -31,7 +31,9 @@ describeEachDatabase("HTTP host", (getDb) => {
     const deep = await fetch(`${server.url}/movies/123`, { headers: { accept: "text/html" } });
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain("Marquee test shell");
-    const json = await fetch(`${server.url}/no-such-thing`, { headers: { accept: "application/json" } });
+    const json = await fetch(`${server.url}/no-such-thing`, {
+      headers: { accept: "application/json" },
+    });
     expect(json.status).toBe(404);
   });
 

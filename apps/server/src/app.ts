@@ -107,7 +107,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.get("/", async (_req, reply) =>
       reply
         .type("text/html")
-        .send("<!doctype html><title>Marquee</title><p>The web app is not built: run pnpm build.</p>"),
+        .send(
+          "<!doctype html><title>Marquee</title><p>The web app is not built: run pnpm build.</p>",
+        ),
     );
   }
 

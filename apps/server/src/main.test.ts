@@ -38,20 +38,23 @@ describe("start-up", () => {
     expect(run.code).toBe(1);
     const lines = run.stderr.trim().split("\n");
     expect(lines[0]).toBe("marquee: invalid configuration:");
-    expect(lines.slice(1).map((l) => l.trim().split(":")[0]).sort()).toEqual([
-      "CINEMA_TIMEZONE",
-      "DATABASE_URL",
-      "HOLD_MINUTES",
-      "PORT",
-      "SEED_DEMO",
-    ]);
-    expect(run.stderr).toContain('CINEMA_TIMEZONE: must be an IANA time zone such as Europe/Paris (got "Mars/Olympus")');
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim().split(":")[0])
+        .sort(),
+    ).toEqual(["CINEMA_TIMEZONE", "DATABASE_URL", "HOLD_MINUTES", "PORT", "SEED_DEMO"]);
+    expect(run.stderr).toContain(
+      'CINEMA_TIMEZONE: must be an IANA time zone such as Europe/Paris (got "Mars/Olympus")',
+    );
   }, 60_000);
 
   it("stops with one clear message when the database is unreachable, hiding the password", async () => {
     const run = await runMain({ DATABASE_URL: "postgres://marquee:s3cret@127.0.0.1:1/marquee" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^marquee: cannot open the database postgres:\/\/marquee:\*\*\*@127\.0\.0\.1:1\/marquee/);
+    expect(run.stderr).toMatch(
+      /^marquee: cannot open the database postgres:\/\/marquee:\*\*\*@127\.0\.0\.1:1\/marquee/,
+    );
     expect(run.stderr).not.toContain("s3cret");
   }, 60_000);
 

@@ -67,12 +67,20 @@ async function main(): Promise<void> {
     if (seeded.demo) logger.info(seeded.demo, "demo data seeded");
   } catch (error) {
     await db.close();
-    fail(error instanceof MigrationError ? error.message : `start-up failed: ${(error as Error).message}`);
+    fail(
+      error instanceof MigrationError
+        ? error.message
+        : `start-up failed: ${(error as Error).message}`,
+    );
   }
 
   const app = await buildApp({
     db: db.prisma,
-    api: { timeZone: env.CINEMA_TIMEZONE, currency: env.CINEMA_CURRENCY, holdMinutes: env.HOLD_MINUTES },
+    api: {
+      timeZone: env.CINEMA_TIMEZONE,
+      currency: env.CINEMA_CURRENCY,
+      holdMinutes: env.HOLD_MINUTES,
+    },
     webDistDir: env.WEB_DIST_DIR ?? defaultWebDist(),
     bodyLimit: env.BODY_LIMIT_BYTES,
     logger: { level: env.LOG_LEVEL },

@@ -19,14 +19,22 @@ function renderApp() {
 }
 
 it("shows that the box office is open when the API answers", async () => {
-  const body = JSON.stringify([{ result: { data: { status: "ok", database: "ok", time: "2026-11-24T12:00:00.000Z" } } }]);
-  vi.stubGlobal("fetch", vi.fn(async () => new Response(body, { headers: { "content-type": "application/json" } })));
+  const body = JSON.stringify([
+    { result: { data: { status: "ok", database: "ok", time: "2026-11-24T12:00:00.000Z" } } },
+  ]);
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(body, { headers: { "content-type": "application/json" } })),
+  );
   renderApp();
   expect(await screen.findByText(/Box office open/)).toBeTruthy();
 });
 
 it("says so when the API is down", async () => {
-  vi.stubGlobal("fetch", vi.fn(async () => new Response("oops", { status: 502 })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response("oops", { status: 502 })),
+  );
   renderApp();
   expect(await screen.findByText(/not answering/)).toBeTruthy();
 });

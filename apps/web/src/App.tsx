@@ -12,7 +12,8 @@ export function App() {
       <p role="status" className="text-sm text-zinc-400">
         {health.isPending && "Connecting to the box office…"}
         {health.isError && "The box office is not answering. Please try again shortly."}
-        {health.isSuccess && `Box office open · server time ${new Date(health.data.time).toLocaleString()}`}
+        {health.isSuccess &&
+          `Box office open · server time ${new Date(health.data.time).toLocaleString()}`}
       </p>
     </main>
   );

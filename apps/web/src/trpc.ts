@@ -13,6 +13,11 @@ export function makeQueryClient(): QueryClient {
 
 export function makeTrpcClient(url = "/trpc") {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url, fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }) })],
+    links: [
+      httpBatchLink({
+        url,
+        fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
+      }),
+    ],
   });
 }

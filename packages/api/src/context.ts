@@ -35,9 +35,10 @@ const noTransport: SessionTransport = { setSession: () => {}, clearSession: () =
 
 /** Builds a context without HTTP: for tests, scripts and the host's adapter. */
 export function createContextInner(
-  input: Pick<Context, "db"> & Partial<Omit<Context, "db" | "config">> & {
-    config?: Partial<ApiConfig>;
-  },
+  input: Pick<Context, "db"> &
+    Partial<Omit<Context, "db" | "config">> & {
+      config?: Partial<ApiConfig>;
+    },
 ): Context {
   return {
     db: input.db,

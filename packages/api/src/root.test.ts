@@ -7,7 +7,11 @@ describeEachDatabase("health", (getDb) => {
   it("reports ok with the injected clock when the database answers", async () => {
     const now = new Date("2026-11-24T12:00:00Z");
     const caller = createCaller(createContextInner({ db: getDb().prisma, now: () => now }));
-    expect(await caller.health()).toEqual({ status: "ok", database: "ok", time: now.toISOString() });
+    expect(await caller.health()).toEqual({
+      status: "ok",
+      database: "ok",
+      time: now.toISOString(),
+    });
   });
 
   it("fails when the database is gone", async () => {

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     const name = args.join(" ");
     if (!name.trim()) throw new Error("usage: pnpm db:migration:new <name>");
     const folder = await createMigration(name);
-    console.log(folder ? `wrote ${folder}` : "schema.prisma and the migrations agree: nothing to write");
+    console.log(
+      folder ? `wrote ${folder}` : "schema.prisma and the migrations agree: nothing to write",
+    );
     return;
   }
   const env = parseEnv(dbEnvSchema);
@@ -18,7 +20,9 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(db);
     console.log(
-      applied.length ? `applied ${applied.join(", ")} to ${db.location}` : `${db.location} is up to date`,
+      applied.length
+        ? `applied ${applied.join(", ")} to ${db.location}`
+        : `${db.location} is up to date`,
     );
     if (command === "seed") {
       const result = await seed(db.prisma, {
@@ -42,6 +46,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`);
+  console.error(
+    error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`,
+  );
   process.exit(1);
 });

@@ -43,8 +43,7 @@ function defaultBase(): string {
 export class DatabaseUrlError extends Error {}
 
 export type ParsedDatabaseUrl =
-  | { provider: "pglite"; dataDir: string | null }
-  | { provider: "postgresql"; url: string };
+  { provider: "pglite"; dataDir: string | null } | { provider: "postgresql"; url: string };
 
 /**
  * No URL or `pglite:<dir>`: embedded PGlite persisted in <dir> (default .data/pglite);
@@ -139,7 +138,10 @@ export async function createDb(
     location: redactUrl(parsed.url),
     adapterFactory: createPgSchemaEngineAdapter(parsed.url),
     executeScript: async (sql) => {
-      const client = new pg.Client({ connectionString: parsed.url, connectionTimeoutMillis: 5_000 });
+      const client = new pg.Client({
+        connectionString: parsed.url,
+        connectionTimeoutMillis: 5_000,
+      });
       await client.connect();
       try {
         // Simple-query protocol: the whole script in one round trip, inside one transaction.

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { createPGlite, pgliteScriptRunner } from "./create-db";
-import { createMigration, diffDatabaseToSchema, EMPTY_MIGRATION, migrate, MigrationError } from "./migrate";
+import {
+  createMigration,
+  diffDatabaseToSchema,
+  EMPTY_MIGRATION,
+  migrate,
+  MigrationError,
+} from "./migrate";
 import { migrationsDir, schemaPath } from "./paths";
 import { describeEachDatabase } from "./testing";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -20,7 +26,9 @@ describeEachDatabase("migrations", (getDb) => {
     expect(await migrate(db)).toEqual([]);
     const after = await db.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
-    expect(Number(after[0]?.n)).toBe(readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).length);
+    expect(Number(after[0]?.n)).toBe(
+      readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).length,
+    );
     expect(after).toEqual(before);
     expect(await diffDatabaseToSchema(db)).toBe(EMPTY_MIGRATION);
   });
@@ -63,7 +71,10 @@ it("createMigration writes nothing when the schema is in step, and the next diff
 
   // The new migration applies cleanly and leaves the database in step with the new schema.
   const pglite = await createPGlite(null);
-  const scratch = { adapterFactory: new PrismaPGlite(pglite), executeScript: pgliteScriptRunner(pglite) };
+  const scratch = {
+    adapterFactory: new PrismaPGlite(pglite),
+    executeScript: pgliteScriptRunner(pglite),
+  };
   expect(await migrate(scratch, paths)).toHaveLength(2);
   expect(await diffDatabaseToSchema(scratch, paths)).toBe(EMPTY_MIGRATION);
   await pglite.close();

@@ -82,10 +82,9 @@ export async function migrate(
         if (name && scriptError) {
           await engine.markMigrationRolledBack({ migrationName: name }).catch(() => undefined);
           const reason = errorMessage(scriptError);
-          throw new MigrationError(
-            `migration ${name} failed and was rolled back: ${reason}`,
-            { cause: error },
-          );
+          throw new MigrationError(`migration ${name} failed and was rolled back: ${reason}`, {
+            cause: error,
+          });
         }
         throw new MigrationError(`migration failed: ${describeEngineError(error)}`, {
           cause: error,
@@ -137,7 +136,10 @@ export async function createMigration(
   if (slug === "") throw new MigrationError("a migration needs a name, e.g. add_showtime_notes");
   const pglite = await createPGlite(null);
   try {
-    const scratch = { adapterFactory: new PrismaPGlite(pglite), executeScript: pgliteScriptRunner(pglite) };
+    const scratch = {
+      adapterFactory: new PrismaPGlite(pglite),
+      executeScript: pgliteScriptRunner(pglite),
+    };
     await migrate(scratch, paths);
     const sql = await diffDatabaseToSchema(scratch, paths);
     if (sql === "" || sql === EMPTY_MIGRATION) return null;

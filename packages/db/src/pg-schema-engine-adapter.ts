@@ -64,7 +64,8 @@ function wrapQueryable<T extends object>(target: T): T {
       if (typeof value !== "function") return value;
       const fn = value as (...a: unknown[]) => unknown;
       if (prop === "queryRaw") {
-        return async (...a: unknown[]) => restoreCharColumns((await fn.apply(obj, a)) as SqlResultSet);
+        return async (...a: unknown[]) =>
+          restoreCharColumns((await fn.apply(obj, a)) as SqlResultSet);
       }
       if (prop === "startTransaction") {
         return async (...a: unknown[]) => wrapQueryable((await fn.apply(obj, a)) as object);

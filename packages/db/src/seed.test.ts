@@ -33,11 +33,18 @@ describeEachDatabase("seed", (getDb) => {
     expect(showtimes.length).toBe(result.demo!.showtimes);
     const days = new Set(showtimes.map((s) => localDateOf(s.startsAt, "Europe/Paris")));
     expect([...days].sort()).toEqual([
-      "2026-03-27", "2026-03-28", "2026-03-29", "2026-03-30", "2026-03-31", "2026-04-01", "2026-04-02",
+      "2026-03-27",
+      "2026-03-28",
+      "2026-03-29",
+      "2026-03-30",
+      "2026-03-31",
+      "2026-04-01",
+      "2026-04-02",
     ]);
     expect(showtimes.every((s) => s.startsAt > now)).toBe(true);
     // 12:30 local is 11:30 UTC before the DST change (29 March) and 10:30 UTC after it.
-    const firstOf = (day: string) => showtimes.find((s) => localDateOf(s.startsAt, "Europe/Paris") === day);
+    const firstOf = (day: string) =>
+      showtimes.find((s) => localDateOf(s.startsAt, "Europe/Paris") === day);
     expect(firstOf("2026-03-28")?.startsAt.toISOString()).toBe("2026-03-28T11:30:00.000Z");
     expect(firstOf("2026-03-30")?.startsAt.toISOString()).toBe("2026-03-30T10:30:00.000Z");
 
@@ -49,7 +56,12 @@ describeEachDatabase("seed", (getDb) => {
   it("is idempotent: a second run changes nothing", async () => {
     const { prisma } = getDb();
     const counts = async () =>
-      Promise.all([prisma.user.count(), prisma.movie.count(), prisma.showtime.count(), prisma.reservation.count()]);
+      Promise.all([
+        prisma.user.count(),
+        prisma.movie.count(),
+        prisma.showtime.count(),
+        prisma.reservation.count(),
+      ]);
     const before = await counts();
     const again = await seed(prisma, {
       adminEmail: "boss@example.com",
@@ -58,7 +70,10 @@ describeEachDatabase("seed", (getDb) => {
       timeZone: "Europe/Paris",
       now,
     });
-    expect(again).toEqual({ admin: { email: "boss@example.com", created: false, generatedPassword: null }, demo: null });
+    expect(again).toEqual({
+      admin: { email: "boss@example.com", created: false, generatedPassword: null },
+      demo: null,
+    });
     expect(await counts()).toEqual(before);
   });
 });

@@ -162,7 +162,12 @@ async function seedAdmin(prisma: PrismaClient, options: SeedOptions): Promise<Se
     generatedPassword = password;
   }
   await prisma.user.create({
-    data: { email, name: "Administrator", role: "ADMIN", passwordHash: await hashPassword(password) },
+    data: {
+      email,
+      name: "Administrator",
+      role: "ADMIN",
+      passwordHash: await hashPassword(password),
+    },
   });
   return { email, created: true, generatedPassword };
 }

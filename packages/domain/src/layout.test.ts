@@ -3,13 +3,30 @@ import { rowLabel, seatsFromLayout, validateLayout, LayoutError } from "./layout
 
 describe("hall layouts", () => {
   it("labels rows like spreadsheet columns", () => {
-    expect([0, 1, 25, 26, 27, 51, 52].map(rowLabel)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
+    expect([0, 1, 25, 26, 27, 51, 52].map(rowLabel)).toEqual([
+      "A",
+      "B",
+      "Z",
+      "AA",
+      "AB",
+      "AZ",
+      "BA",
+    ]);
   });
 
   it("numbers seats from 1 left to right, skipping gaps, and keeps grid positions", () => {
     const seats = seatsFromLayout(["SS_S", "PP_P", "WC_CW"]);
     expect(seats.map((s) => s.label)).toEqual([
-      "A1", "A2", "A3", "B1", "B2", "B3", "C1", "C2", "C3", "C4",
+      "A1",
+      "A2",
+      "A3",
+      "B1",
+      "B2",
+      "B3",
+      "C1",
+      "C2",
+      "C3",
+      "C4",
     ]);
     expect(seats.find((s) => s.label === "A3")).toMatchObject({ x: 3, y: 0, kind: "STANDARD" });
     expect(seats.find((s) => s.label === "C3")).toMatchObject({ x: 3, y: 2, kind: "COMPANION" });
@@ -23,7 +40,9 @@ describe("hall layouts", () => {
       'row C has unknown place "?" (use S, P, W, C or _)',
     ]);
     expect(validateLayout([]).map((i) => i.message)).toEqual(["a layout needs at least one row"]);
-    expect(validateLayout(["___"]).map((i) => i.message)).toEqual(["a layout needs at least one seat"]);
+    expect(validateLayout(["___"]).map((i) => i.message)).toEqual([
+      "a layout needs at least one seat",
+    ]);
     expect(validateLayout(["s"]).length).toBe(1);
     expect(() => seatsFromLayout(["SQ"])).toThrow(LayoutError);
   });

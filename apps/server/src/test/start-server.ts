@@ -16,7 +16,10 @@ export type RunningServer = {
 export function fakeWebDist(): string {
   const dir = join(tmpdir(), `marquee-web-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.html"), "<!doctype html><title>Marquee test shell</title><div id=root></div>");
+  writeFileSync(
+    join(dir, "index.html"),
+    "<!doctype html><title>Marquee test shell</title><div id=root></div>",
+  );
   return dir;
 }
 
