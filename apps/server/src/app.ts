@@ -3,12 +3,26 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
-import { appRouter, createContextInner, type ApiConfig, type AppRouter } from "@marquee/api";
+import {
+  AppError,
+  appRouter,
+  createContextInner,
+  validateSessionToken,
+  type ApiConfig,
+  type AppRouter,
+} from "@marquee/api";
 import { type PrismaClient } from "@marquee/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  clearSessionCookie,
+  passesCsrfCheck,
+  readCredentials,
+  setSessionCookie,
+} from "./http-session";
 
 export type AppOptions = {
   db: PrismaClient;
@@ -17,6 +31,10 @@ export type AppOptions = {
   bodyLimit: number;
   logger: FastifyServerOptions["logger"];
   now?: () => Date;
+  /** Trust X-Forwarded-* from a reverse proxy (client address, https). */
+  trustProxy?: boolean;
+  /** The origin browsers use (e.g. https://tickets.example.com); default: from Host. */
+  publicOrigin?: string | null;
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -25,7 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimit,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     // Honour a sane upstream request id, else make one; every log line carries it.
     genReqId: (req) => {
       const header = req.headers["x-request-id"];
@@ -59,6 +77,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
 
+  await app.register(cookie);
+  const now = options.now ?? (() => new Date());
+
+  // CSRF: decided here, before tRPC runs, from headers alone.
+  app.addHook("preHandler", async (req, reply) => {
+    if (!req.url.startsWith("/trpc")) return;
+    if (!passesCsrfCheck(req, readCredentials(req), options.publicOrigin ?? null)) {
+      return reply.code(403).send({
+        error: "Forbidden",
+        message: "Cross-site request refused: this request must come from the Marquee app",
+      });
+    }
+  });
+
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {
     try {
@@ -73,14 +105,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) =>
-        createContextInner({
+      createContext: async ({ req, res }) => {
+        const credentials = readCredentials(req);
+        let auth: Awaited<ReturnType<typeof validateSessionToken>> = { user: null, session: null };
+        if (credentials.kind !== "none") {
+          auth = await validateSessionToken(options.db, credentials.token, now());
+          if (credentials.kind === "cookie") {
+            if (!auth.session) clearSessionCookie(req, res);
+            else if (auth.session.renewed) {
+              setSessionCookie(req, res, credentials.token, auth.session.expiresAt);
+            }
+          }
+        }
+        return createContextInner({
           db: options.db,
           config: options.api,
+          user: auth.user,
+          session: auth.session,
+          now,
           requestId: req.id,
           clientIp: req.ip,
-          ...(options.now ? { now: options.now } : {}),
-        }),
+          transport: {
+            setSession: (token, expiresAt) => setSessionCookie(req, res, token, expiresAt),
+            clearSession: () => clearSessionCookie(req, res),
+          },
+        });
+      },
+      responseMeta({ errors }) {
+        for (const error of errors) {
+          const retry =
+            error.cause instanceof AppError ? error.cause.details?.retryAfterSeconds : null;
+          if (typeof retry === "number") return { headers: { "retry-after": String(retry) } };
+        }
+        return {};
+      },
       onError({ error, path, req }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           req.log.error({ err: error.cause ?? error, path }, "procedure failed");

@@ -10,6 +10,7 @@ import {
   seed,
   type Database,
 } from "@marquee/db";
+import { pruneAttempts, sweepExpiredHolds } from "@marquee/api";
 import pino from "pino";
 import { buildApp } from "./app";
 import { loadEnv } from "./env";
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
       demo: env.SEED_DEMO,
       timeZone: env.CINEMA_TIMEZONE,
       currency: env.CINEMA_CURRENCY,
+      cleaningMinutes: env.CLEANING_MINUTES,
     });
     if (seeded.admin.generatedPassword) {
       // Printed once, on the run that creates the account; it is not stored anywhere else.
@@ -80,11 +82,36 @@ async function main(): Promise<void> {
       timeZone: env.CINEMA_TIMEZONE,
       currency: env.CINEMA_CURRENCY,
       holdMinutes: env.HOLD_MINUTES,
+      cleaningMinutes: env.CLEANING_MINUTES,
+      maxSeatsPerBooking: env.MAX_SEATS_PER_BOOKING,
+      salesCutoffMinutes: env.SALES_CUTOFF_MINUTES,
+      maxFailedLogins: env.AUTH_MAX_FAILED_LOGINS,
+      maxRegistrations: env.AUTH_MAX_REGISTRATIONS,
     },
+    trustProxy: env.TRUST_PROXY,
+    publicOrigin: env.PUBLIC_ORIGIN ?? null,
     webDistDir: env.WEB_DIST_DIR ?? defaultWebDist(),
     bodyLimit: env.BODY_LIMIT_BYTES,
     logger: { level: env.LOG_LEVEL },
   });
+
+  // Housekeeping only: throttling windows are computed at read time, so pruning old rows is
+  // never needed for correctness.
+  const prune = setInterval(
+    () => {
+      pruneAttempts({ db: db.prisma, now: () => new Date() }, 60 * 60 * 1000).catch(
+        (error: unknown) => app.log.warn({ err: error }, "pruning auth attempts failed"),
+      );
+    },
+    10 * 60 * 1000,
+  ).unref();
+
+  // Also tidying only: expired holds count as free at read and write time.
+  const sweep = setInterval(() => {
+    sweepExpiredHolds(db.prisma, new Date()).catch((error: unknown) =>
+      app.log.warn({ err: error }, "sweeping expired holds failed"),
+    );
+  }, 30_000).unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -93,6 +120,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, "shutting down: draining requests");
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
+      clearInterval(prune);
+      clearInterval(sweep);
       await app.close(); // stops accepting, waits for in-flight requests
       await db.close();
     } finally {

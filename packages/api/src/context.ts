@@ -10,6 +10,16 @@ export type ApiConfig = {
   timeZone: string;
   currency: string;
   holdMinutes: number;
+  /** Break after each showtime before the hall can host the next one. */
+  cleaningMinutes: number;
+  /** Most seats one reservation may hold. */
+  maxSeatsPerBooking: number;
+  /** Sales close this many minutes before a showtime starts (0: at the start). */
+  salesCutoffMinutes: number;
+  /** Failed sign-ins allowed per account and per client address in 15 minutes. */
+  maxFailedLogins: number;
+  /** Registrations allowed per client address in an hour. */
+  maxRegistrations: number;
 };
 
 /** Hooks the host provides so procedures can set or clear the browser's session cookie. */
@@ -29,7 +39,16 @@ export type Context = {
   transport: SessionTransport;
 };
 
-export const defaultApiConfig: ApiConfig = { timeZone: "UTC", currency: "EUR", holdMinutes: 10 };
+export const defaultApiConfig: ApiConfig = {
+  timeZone: "UTC",
+  currency: "EUR",
+  holdMinutes: 10,
+  cleaningMinutes: 15,
+  maxSeatsPerBooking: 10,
+  salesCutoffMinutes: 0,
+  maxFailedLogins: 10,
+  maxRegistrations: 20,
+};
 
 const noTransport: SessionTransport = { setSession: () => {}, clearSession: () => {} };
 

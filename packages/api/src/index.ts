@@ -11,3 +11,12 @@ export {
 } from "./context";
 export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+export {
+  generateSessionToken,
+  sessionIdFromToken,
+  validateSessionToken,
+  type SessionValidation,
+} from "./services/auth/session";
+export { pruneAttempts } from "./services/auth/throttle";
+export { createSession } from "./services/auth/session";
+export { sweepExpiredHolds } from "./services/booking/sweep-expired-holds";

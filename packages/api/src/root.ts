@@ -1,8 +1,22 @@
+import { authRouter } from "./routers/auth";
+import { hallRouter } from "./routers/hall";
+import { movieRouter } from "./routers/movie";
+import { reportRouter } from "./routers/report";
+import { reservationRouter } from "./routers/reservation";
+import { showtimeRouter } from "./routers/showtime";
+import { userRouter } from "./routers/user";
 import { checkHealth } from "./services/health/check-health";
 import { createCallerFactory, publicProcedure, router } from "./trpc";
 
 export const appRouter = router({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx)),
+  auth: authRouter,
+  user: userRouter,
+  movie: movieRouter,
+  hall: hallRouter,
+  showtime: showtimeRouter,
+  reservation: reservationRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { type Context } from "./context";
 import { AppError, toTRPCError } from "./errors";
+import { isDatabaseBusy, isRetryableConflict } from "./services/db-retry";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -25,10 +26,29 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Turns domain errors into tRPC errors; everything else stays a 500. */
+/**
+ * Turns domain errors into tRPC errors, and database overload or exhausted write-conflict
+ * retries into honest "busy, try again" answers instead of 500s.
+ */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) throw toTRPCError(cause);
+  if (isRetryableConflict(cause)) {
+    throw toTRPCError(
+      new AppError(
+        "CONFLICT",
+        "Too many people are booking these seats right now; please try again",
+      ),
+    );
+  }
+  if (isDatabaseBusy(cause)) {
+    throw toTRPCError(
+      new AppError("UNAVAILABLE", "The box office is very busy; please try again in a moment", {
+        retryAfterSeconds: 2,
+      }),
+    );
   }
   return result;
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addLocalDays, localDateOf, localDateTime, localDayRange } from "./local-time";
+import { addLocalDays, localDateOf, localDateTime, localDayRange, localTimeOf } from "./local-time";
 
 describe("cinema-local days", () => {
   it("puts 23:30 local on its local date whatever the UTC date", () => {
@@ -16,6 +16,13 @@ describe("cinema-local days", () => {
     const autumn = localDayRange("2026-10-25", "Europe/Paris");
     expect(autumn.start.toISOString()).toBe("2026-10-24T22:00:00.000Z");
     expect((autumn.end.getTime() - autumn.start.getTime()) / 3_600_000).toBe(25);
+  });
+
+  it("shows the local wall-clock time of an instant, DST included", () => {
+    expect(localTimeOf(new Date("2026-03-29T21:30:00Z"), "Europe/Paris")).toBe("23:30");
+    expect(localTimeOf(new Date("2026-03-28T22:30:00Z"), "Europe/Paris")).toBe("23:30");
+    expect(localTimeOf(new Date("2026-10-25T00:30:00Z"), "Europe/Paris")).toBe("02:30");
+    expect(localTimeOf(new Date("2026-10-25T01:30:00Z"), "Europe/Paris")).toBe("02:30");
   });
 
   it("rejects impossible dates", () => {

@@ -28,6 +28,11 @@ export function localDateOf(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate() ?? "";
 }
 
+/** The local wall-clock time (HH:mm) of an instant, for messages and listings. */
+export function localTimeOf(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat("HH:mm");
+}
+
 /** The instant of a local wall-clock time; a time skipped by DST moves forward. */
 export function localDateTime(date: string, time: string, zone: string): Date {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone });

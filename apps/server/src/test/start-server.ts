@@ -1,10 +1,11 @@
 // Starts the real host on a random port over a test database, for HTTP tests.
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type TestDatabase } from "@marquee/db/testing";
-import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from "@trpc/client";
-import { type AppRouter } from "@marquee/api";
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { defaultApiConfig, type AppRouter } from "@marquee/api";
 import { buildApp, type AppOptions } from "../app";
 
 export type RunningServer = {
@@ -29,7 +30,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = await buildApp({
     db: db.prisma,
-    api: { timeZone: "UTC", currency: "EUR", holdMinutes: 10 },
+    api: defaultApiConfig,
     webDistDir: fakeWebDist(),
     bodyLimit: 100 * 1024,
     logger: false,
@@ -43,10 +44,75 @@ export async function startServer(
     url,
     close: () => app.close(),
     client: (headers = {}) =>
-      createTRPCClient<AppRouter>({
-        links: [
-          (headers["x-no-batch"] ? httpLink : httpBatchLink)({ url: `${url}/trpc`, headers }),
-        ],
-      }),
+      createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, headers })] }),
   };
+}
+
+/** A bare tRPC call with fetch, to see status codes and headers the client hides. */
+export async function call(
+  url: string,
+  path: string,
+  options: { input?: unknown; mutation?: boolean; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown; headers: Headers; cookies: string[] }> {
+  const query =
+    options.input === undefined
+      ? ""
+      : `?input=${encodeURIComponent(JSON.stringify(options.input))}`;
+  const res = options.mutation
+    ? await fetch(`${url}/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...options.headers },
+        body: JSON.stringify(options.input ?? null),
+      })
+    : await fetch(`${url}/trpc/${path}${query}`, { headers: options.headers ?? {} });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body, headers: res.headers, cookies: res.headers.getSetCookie() };
+}
+
+/** The real entry point in its own process, on the given database. */
+export function startChildServer(
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<{ url: string; process: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: join(import.meta.dirname, "..", ".."),
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        HOST: "127.0.0.1",
+        PORT: "0",
+        LOG_LEVEL: "warn",
+        SEED_DEMO: "false",
+        ADMIN_PASSWORD: "child-admin-password",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const timer = setTimeout(
+      () => reject(new Error(`child server did not start:\n${out}`)),
+      60_000,
+    );
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const match = /running on (http:\/\/[^\s]+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: match[1], process: child });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`child server exited with ${code}:\n${out}`));
+    });
+  });
 }

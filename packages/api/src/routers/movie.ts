@@ -1,0 +1,72 @@
+import { z } from "zod";
+import {
+  createMovie,
+  deleteMovie,
+  getMovie,
+  listMovies,
+  updateMovie,
+} from "../services/catalog/movies";
+import { adminProcedure, publicProcedure, router } from "../trpc";
+import { ZCursor, ZId, ZLimit, ZLocalDate } from "./catalog-schemas";
+
+/** "Sci-Fi " and "sci-fi" are one genre: trimmed, lower-case, inner spaces collapsed. */
+export const normaliseGenre = (genre: string) => genre.trim().replace(/\s+/g, " ").toLowerCase();
+
+const ZGenre = z
+  .string()
+  .transform(normaliseGenre)
+  .pipe(z.string().min(1, { error: "a genre cannot be empty" }).max(40));
+
+export const ZMovieFields = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: "a title is required" })
+    .max(200, { error: "a title has at most 200 characters" }),
+  description: z.string().trim().max(5000).optional(),
+  genres: z
+    .array(ZGenre)
+    .max(20, { error: "at most 20 genres" })
+    .transform((genres) => [...new Set(genres)]),
+  durationMinutes: z
+    .number()
+    .int({ error: "must be a whole number of minutes" })
+    .min(1, { error: "must be at least 1 minute" })
+    .max(600, { error: "must be at most 600 minutes" }),
+  rating: z.string().trim().min(1).max(20).nullable().optional(),
+  posterUrl: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(2000)
+    .nullable()
+    .optional(),
+  releaseDate: ZLocalDate.nullable().optional(),
+});
+
+export const ZMovieCreateInput = ZMovieFields;
+export const ZMovieUpdateInput = ZMovieFields.partial().extend({ id: ZId });
+
+export const ZMovieListInput = z
+  .object({
+    query: z.string().trim().max(200).optional(),
+    genre: ZGenre.optional(),
+    date: ZLocalDate.optional(),
+    cursor: ZCursor.optional(),
+    limit: ZLimit,
+  })
+  .default({ limit: 50 });
+
+export const movieRouter = router({
+  list: publicProcedure.input(ZMovieListInput).query(({ ctx, input }) => listMovies(ctx, input)),
+  byId: publicProcedure
+    .input(z.object({ id: ZId }))
+    .query(({ ctx, input }) => getMovie(ctx, input)),
+  create: adminProcedure
+    .input(ZMovieCreateInput)
+    .mutation(({ ctx, input }) => createMovie(ctx, input)),
+  update: adminProcedure
+    .input(ZMovieUpdateInput)
+    .mutation(({ ctx, input }) => updateMovie(ctx, input)),
+  delete: adminProcedure
+    .input(z.object({ id: ZId }))
+    .mutation(({ ctx, input }) => deleteMovie(ctx, input)),
+});

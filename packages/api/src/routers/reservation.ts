@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { cancelReservation } from "../services/booking/cancel-reservation";
+import { confirmReservation } from "../services/booking/confirm-reservation";
+import {
+  listReservations,
+  myReservations,
+  reservationByCode,
+} from "../services/booking/find-reservations";
+import { holdSeats } from "../services/booking/hold-seats";
+import { adminProcedure, protectedProcedure, router } from "../trpc";
+
+const ZId = (what: string) => z.uuid({ error: `Not a valid ${what} id` });
+const ZStatus = z.enum(["HELD", "CONFIRMED", "CANCELLED", "EXPIRED"]);
+const ZLimit = z.number().int().min(1).max(100).default(20);
+
+export const ZHoldSeatsInput = z.object({
+  showtimeId: ZId("showtime"),
+  seatIds: z
+    .array(ZId("seat"))
+    .min(1, { error: "Choose at least one seat" })
+    .max(100, { error: "Too many seats" })
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      const dupes = new Set(ids.filter((id) => seen.size === seen.add(id).size));
+      if (dupes.size > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `The same seat was chosen twice: ${[...dupes].join(", ")}`,
+        });
+      }
+    }),
+  idempotencyKey: z
+    .string()
+    .min(8, { error: "An idempotency key has 8 to 100 characters" })
+    .max(100, { error: "An idempotency key has 8 to 100 characters" })
+    .optional(),
+});
+
+const ZReservationRef = z.object({ reservationId: ZId("reservation") });
+
+export const reservationRouter = router({
+  hold: protectedProcedure
+    .input(ZHoldSeatsInput)
+    .mutation(({ ctx, input }) => holdSeats(ctx, input)),
+
+  confirm: protectedProcedure
+    .input(ZReservationRef)
+    .mutation(({ ctx, input }) => confirmReservation(ctx, input)),
+
+  cancel: protectedProcedure
+    .input(ZReservationRef)
+    .mutation(({ ctx, input }) => cancelReservation(ctx, input)),
+
+  mine: protectedProcedure
+    .input(
+      z
+        .object({
+          status: ZStatus.optional(),
+          when: z.enum(["upcoming", "past"]).optional(),
+          cursor: ZId("reservation").optional(),
+          limit: ZLimit,
+        })
+        .default({ limit: 20 }),
+    )
+    .query(({ ctx, input }) => myReservations(ctx, input)),
+
+  byCode: protectedProcedure
+    .input(z.object({ code: z.string().trim().min(4).max(20) }))
+    .query(({ ctx, input }) => reservationByCode(ctx, input)),
+
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          showtimeId: ZId("showtime").optional(),
+          date: z.iso.date({ error: "Use a date like 2026-12-24" }).optional(),
+          status: ZStatus.optional(),
+          userId: ZId("user").optional(),
+          cursor: ZId("reservation").optional(),
+          limit: ZLimit,
+        })
+        .default({ limit: 20 }),
+    )
+    .query(({ ctx, input }) => listReservations(ctx, input)),
+});

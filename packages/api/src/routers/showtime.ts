@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { SEAT_KINDS } from "@marquee/domain";
+import {
+  cancelShowtime,
+  createShowtime,
+  deleteShowtime,
+  getShowtime,
+  listShowtimes,
+  updateShowtime,
+} from "../services/catalog/showtimes";
+import { seatMap } from "../services/booking/seat-map";
+import { adminProcedure, publicProcedure, router } from "../trpc";
+import { ZCursor, ZId, ZInstant, ZLimit, ZLocalDate } from "./catalog-schemas";
+
+const ZPrice = z
+  .number()
+  .int({ error: "must be a whole number of minor units (e.g. cents)" })
+  .min(0, { error: "cannot be negative" })
+  .max(1_000_000, { error: "must be at most 1000000" });
+
+/**
+ * Integer minor units per seat kind; STANDARD is required, a kind left out costs the
+ * STANDARD price, an unknown kind is rejected (strict object).
+ */
+export const ZPrices = z.strictObject(
+  {
+    STANDARD: ZPrice,
+    PREMIUM: ZPrice.optional(),
+    WHEELCHAIR: ZPrice.optional(),
+    COMPANION: ZPrice.optional(),
+  } satisfies Record<(typeof SEAT_KINDS)[number], z.ZodType>,
+  { error: `seat kinds are ${SEAT_KINDS.join(", ")}` },
+);
+
+export const ZShowtimeCreateInput = z.object({
+  movieId: ZId,
+  hallId: ZId,
+  startsAt: ZInstant,
+  prices: ZPrices,
+});
+
+export const ZShowtimeUpdateInput = z.object({
+  id: ZId,
+  movieId: ZId.optional(),
+  hallId: ZId.optional(),
+  startsAt: ZInstant.optional(),
+  prices: ZPrices.optional(),
+});
+
+export const ZShowtimeListInput = z
+  .object({
+    date: ZLocalDate.optional(),
+    movieId: ZId.optional(),
+    hallId: ZId.optional(),
+    from: ZInstant.optional(),
+    to: ZInstant.optional(),
+    /** Cancelled showtimes are left out unless asked for (admins, "what happened to…"). */
+    includeCancelled: z.boolean().optional(),
+    cursor: ZCursor.optional(),
+    limit: ZLimit,
+  })
+  .default({ limit: 50 });
+
+export const ZShowtimeCancelInput = z.object({
+  id: ZId,
+  reason: z
+    .string()
+    .trim()
+    .min(1, { error: "say why, for the guests" })
+    .max(500, { error: "at most 500 characters" }),
+});
+
+export const showtimeRouter = router({
+  list: publicProcedure
+    .input(ZShowtimeListInput)
+    .query(({ ctx, input }) => listShowtimes(ctx, input)),
+  byId: publicProcedure
+    .input(z.object({ id: ZId }))
+    .query(({ ctx, input }) => getShowtime(ctx, input)),
+  seatMap: publicProcedure
+    .input(z.object({ showtimeId: ZId }))
+    .query(({ ctx, input }) => seatMap(ctx, input)),
+  create: adminProcedure
+    .input(ZShowtimeCreateInput)
+    .mutation(({ ctx, input }) => createShowtime(ctx, input)),
+  update: adminProcedure
+    .input(ZShowtimeUpdateInput)
+    .mutation(({ ctx, input }) => updateShowtime(ctx, input)),
+  cancel: adminProcedure
+    .input(ZShowtimeCancelInput)
+    .mutation(({ ctx, input }) => cancelShowtime(ctx, input)),
+  delete: adminProcedure
+    .input(z.object({ id: ZId }))
+    .mutation(({ ctx, input }) => deleteShowtime(ctx, input)),
+});

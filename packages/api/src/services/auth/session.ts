@@ -1,0 +1,92 @@
+// Sessions after the Lucia guide (lucia-auth.com, built on @oslojs): the client holds a
+// random token; the database holds only its SHA-256 as the session id. Sessions slide: used
+// in the second half of their life, they are extended.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { type PrismaClient } from "@marquee/db";
+import { type SessionInfo, type SessionUser } from "../../context";
+
+export const SESSION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TOKEN_BYTES = 20; // 160 bits of entropy
+
+export const sessionUserSelect = { id: true, email: true, name: true, role: true } as const;
+
+export function generateSessionToken(
+  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
+  return encodeBase32LowerCaseNoPadding(random(new Uint8Array(TOKEN_BYTES)));
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export type SessionValidation =
+  | { session: SessionInfo & { renewed: boolean }; user: SessionUser }
+  | { session: null; user: null };
+
+const none: SessionValidation = { session: null, user: null };
+
+export async function createSession(
+  db: PrismaClient,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; session: SessionInfo }> {
+  const token = generateSessionToken();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
+  const id = sessionIdFromToken(token);
+  await db.session.create({ data: { id, userId, expiresAt } });
+  return { token, session: { id, expiresAt } };
+}
+
+/** A token is only ever base32 of TOKEN_BYTES; anything else is rejected without a query. */
+const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+
+export async function validateSessionToken(
+  db: PrismaClient,
+  token: string,
+  now: Date,
+): Promise<SessionValidation> {
+  if (!TOKEN_PATTERN.test(token)) return none;
+  const id = sessionIdFromToken(token);
+  const row = await db.session.findUnique({
+    where: { id },
+    select: { id: true, expiresAt: true, user: { select: sessionUserSelect } },
+  });
+  // The lookup is by hash; compare again in constant time so no code path ever compares
+  // secrets with an early exit.
+  if (!row || !constantTimeEqual(new TextEncoder().encode(row.id), new TextEncoder().encode(id))) {
+    return none;
+  }
+  if (now.getTime() >= row.expiresAt.getTime()) {
+    await db.session.deleteMany({ where: { id } });
+    return none;
+  }
+  let expiresAt = row.expiresAt;
+  let renewed = false;
+  if (now.getTime() >= row.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
+    await db.session.updateMany({ where: { id }, data: { expiresAt } });
+    renewed = true;
+  }
+  const user: SessionUser = { ...row.user, role: row.user.role };
+  return { session: { id, expiresAt, renewed }, user };
+}
+
+export async function invalidateSession(db: PrismaClient, sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Ends every session of a user, except optionally the one making the request. */
+export async function invalidateUserSessions(
+  db: Pick<PrismaClient, "session">,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  const result = await db.session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+  return result.count;
+}

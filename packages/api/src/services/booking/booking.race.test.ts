@@ -1,0 +1,116 @@
+// Races on real PostgreSQL (PGlite runs one statement at a time, so it proves nothing here).
+// Skipped unless TEST_DATABASE_URL is set; CI always sets it.
+import { createTestDb, type TestDatabase } from "@marquee/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor, createActor, type Actor } from "../../test/auth-fixtures";
+import { createCinema } from "../../test/booking-fixtures";
+
+const enabled = Boolean(process.env.TEST_DATABASE_URL);
+const HOUR = 3_600_000;
+
+function outcome(error: unknown): string {
+  return error instanceof TRPCError ? error.code : `unexpected: ${String(error)}`;
+}
+
+describe.runIf(enabled)("booking races [postgresql]", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDb("postgresql", { poolSize: 20 });
+  }, 120_000);
+  afterAll(() => db.close());
+
+  it("200 users race for one seat, 20 rounds: exactly one winner each time, no 5xx", async () => {
+    const prisma = db.prisma;
+    const layout = ["SSSSSSSSSS", "SSSSSSSSSS"];
+    const cinema = await createCinema(prisma, layout);
+    const show = await cinema.showtime(new Date(Date.now() + 48 * HOUR));
+    const users: Actor[] = [];
+    for (let i = 0; i < 200; i += 1) users.push(await createActor(prisma));
+    const callers = await Promise.all(users.map((u) => callerFor(prisma, u)));
+
+    for (let round = 1; round <= 20; round += 1) {
+      const seatId = cinema.seat(`${round <= 10 ? "A" : "B"}${((round - 1) % 10) + 1}`);
+      const results = await Promise.all(
+        callers.map((c) =>
+          c.reservation.hold({ showtimeId: show.id, seatIds: [seatId] }).then(
+            (r) => `won:${r.id}`,
+            (e: unknown) => outcome(e),
+          ),
+        ),
+      );
+      const winners = results.filter((r) => r.startsWith("won:"));
+      expect(winners, `round ${round}`).toHaveLength(1);
+      expect(results.filter((r) => r === "CONFLICT")).toHaveLength(199);
+      const live = await prisma.reservationSeat.findMany({
+        where: { showtimeId: show.id, seatId, live: true },
+      });
+      expect(live).toHaveLength(1);
+      expect(`won:${live[0]?.reservationId}`).toBe(winners[0]);
+    }
+  }, 300_000);
+
+  it("100 clients book overlapping 2-6 seat sets for 20 s: no seat twice, no partial booking", async () => {
+    const prisma = db.prisma;
+    const layout = Array.from({ length: 10 }, () => "SSSSSSSSSS");
+    const cinema = await createCinema(prisma, layout);
+    const show = await cinema.showtime(new Date(Date.now() + 72 * HOUR));
+    const seatIds = cinema.hall.seats.map((s) => s.id);
+    const users: Actor[] = [];
+    for (let i = 0; i < 100; i += 1) users.push(await createActor(prisma));
+    const ledger = new Map<string, { seats: string[]; state: "CONFIRMED" | "CANCELLED" }>();
+    const unexpected: string[] = [];
+    const deadline = Date.now() + 20_000;
+    let attempts = 0;
+
+    await Promise.all(
+      users.map(async (user) => {
+        const caller = await callerFor(prisma, user);
+        while (Date.now() < deadline) {
+          attempts += 1;
+          const size = 2 + Math.floor(Math.random() * 5);
+          const start = Math.floor(Math.random() * (seatIds.length - size));
+          // Overlapping windows of neighbouring seats, sometimes shuffled.
+          const wanted = seatIds.slice(start, start + size).sort(() => Math.random() - 0.5);
+          try {
+            const held = await caller.reservation.hold({ showtimeId: show.id, seatIds: wanted });
+            expect(held.seats.map((s) => s.id).sort()).toEqual([...wanted].sort());
+            const confirmed = await caller.reservation.confirm({ reservationId: held.id });
+            ledger.set(confirmed.id, { seats: [...wanted].sort(), state: "CONFIRMED" });
+            if (Math.random() < 0.4) {
+              await caller.reservation.cancel({ reservationId: confirmed.id });
+              ledger.set(confirmed.id, { seats: [...wanted].sort(), state: "CANCELLED" });
+            }
+          } catch (error) {
+            const code = outcome(error);
+            if (code !== "CONFLICT") unexpected.push(code);
+          }
+        }
+      }),
+    );
+
+    expect(unexpected).toEqual([]);
+    expect(attempts).toBeGreaterThan(200);
+    const doubles = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM (
+        SELECT "seatId" FROM "ReservationSeat" WHERE "showtimeId" = ${show.id}::uuid AND live
+        GROUP BY "seatId" HAVING count(*) > 1) d`;
+    expect(Number(doubles[0]?.n)).toBe(0);
+    const rows = await prisma.reservation.findMany({
+      where: { showtimeId: show.id },
+      select: { id: true, status: true, seats: { select: { seatId: true, live: true } } },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [id, expected] of ledger) {
+      const row = byId.get(id);
+      expect(row?.status).toBe(expected.state);
+      expect(row?.seats.map((s) => s.seatId).sort()).toEqual(expected.seats);
+      expect(row?.seats.every((s) => s.live === (expected.state === "CONFIRMED"))).toBe(true);
+    }
+    // Nothing live that a client was not told about.
+    for (const row of rows) {
+      if (row.seats.some((s) => s.live)) expect(ledger.get(row.id)?.state).toBe("CONFIRMED");
+    }
+    expect([...ledger.values()].some((b) => b.state === "CONFIRMED")).toBe(true);
+  }, 120_000);
+});

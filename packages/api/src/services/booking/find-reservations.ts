@@ -1,0 +1,109 @@
+// Reading reservations: the user's own, one by booking code, and the admin's list.
+import { type Prisma } from "@marquee/db";
+import { localDayRange, normalizeBookingCode } from "@marquee/domain";
+import { type Context, type SessionUser } from "../../context";
+import { AppError } from "../../errors";
+import {
+  reservationSelect,
+  toReservationView,
+  type ReservationStatus,
+  type ReservationView,
+} from "./views";
+
+type Deps = Pick<Context, "db" | "now" | "config">;
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** Status as people see it: an expired hold is EXPIRED even before the sweep marks it. */
+function statusWhere(
+  status: ReservationStatus | undefined,
+  now: Date,
+): Prisma.ReservationWhereInput {
+  switch (status) {
+    case undefined:
+      return {};
+    case "HELD":
+      return { status: "HELD", holdExpiresAt: { gt: now } };
+    case "EXPIRED":
+      return { OR: [{ status: "EXPIRED" }, { status: "HELD", holdExpiresAt: { lte: now } }] };
+    default:
+      return { status };
+  }
+}
+
+/** Newest first; ids are UUIDv7 (time-ordered), so the id is a stable keyset cursor. */
+async function page(
+  deps: Deps,
+  where: Prisma.ReservationWhereInput,
+  input: { cursor?: string | undefined; limit: number },
+): Promise<Page<ReservationView>> {
+  const now = deps.now();
+  const rows = await deps.db.reservation.findMany({
+    where: { AND: [where, input.cursor ? { id: { lt: input.cursor } } : {}] },
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+    select: reservationSelect,
+  });
+  const items = rows
+    .slice(0, input.limit)
+    .map((r) => toReservationView(r, { now, timeZone: deps.config.timeZone }));
+  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export function myReservations(
+  deps: Deps & { user: SessionUser },
+  input: {
+    status?: ReservationStatus | undefined;
+    when?: "upcoming" | "past" | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<Page<ReservationView>> {
+  const now = deps.now();
+  const when: Prisma.ReservationWhereInput =
+    input.when === "upcoming"
+      ? { showtime: { startsAt: { gt: now } } }
+      : input.when === "past"
+        ? { showtime: { startsAt: { lte: now } } }
+        : {};
+  return page(
+    deps,
+    { AND: [{ userId: deps.user.id }, statusWhere(input.status, now), when] },
+    input,
+  );
+}
+
+export async function reservationByCode(
+  deps: Deps & { user: SessionUser },
+  input: { code: string },
+): Promise<ReservationView> {
+  const row = await deps.db.reservation.findUnique({
+    where: { code: normalizeBookingCode(input.code) },
+    select: { ...reservationSelect, userId: true },
+  });
+  if (!row || (row.userId !== deps.user.id && deps.user.role !== "ADMIN")) {
+    throw new AppError("NOT_FOUND", `No booking with code ${normalizeBookingCode(input.code)}`);
+  }
+  return toReservationView(row, { now: deps.now(), timeZone: deps.config.timeZone });
+}
+
+export function listReservations(
+  deps: Deps,
+  input: {
+    showtimeId?: string | undefined;
+    date?: string | undefined;
+    status?: ReservationStatus | undefined;
+    userId?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<Page<ReservationView>> {
+  const now = deps.now();
+  const filters: Prisma.ReservationWhereInput[] = [statusWhere(input.status, now)];
+  if (input.showtimeId) filters.push({ showtimeId: input.showtimeId });
+  if (input.userId) filters.push({ userId: input.userId });
+  if (input.date) {
+    const { start, end } = localDayRange(input.date, deps.config.timeZone);
+    filters.push({ showtime: { startsAt: { gte: start, lt: end } } });
+  }
+  return page(deps, { AND: filters }, input);
+}

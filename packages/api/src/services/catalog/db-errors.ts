@@ -1,0 +1,46 @@
+// Recognising PostgreSQL errors behind Prisma 7's driver adapters. The SQLSTATE sits in
+// different places depending on the adapter and the query kind (PrismaClientKnownRequestError
+// P2039/P2002 with meta.driverAdapterError.cause.originalCode on both PGlite and pg, raw
+// queries wrap it differently), so walk the whole chain instead of trusting one shape.
+
+const MAX_DEPTH = 6;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function collect(error: unknown, depth = 0, out: Record<string, unknown>[] = []) {
+  if (!isRecord(error) || depth > MAX_DEPTH || out.includes(error)) return out;
+  out.push(error);
+  collect(error.cause, depth + 1, out);
+  if (isRecord(error.meta)) {
+    collect(error.meta, depth + 1, out);
+    collect(error.meta.driverAdapterError, depth + 1, out);
+  }
+  return out;
+}
+
+/** True when the error (or anything it wraps) is the given SQLSTATE, or names the constraint. */
+export function isDatabaseError(
+  error: unknown,
+  { sqlState, constraint }: { sqlState: string; constraint?: string },
+): boolean {
+  return collect(error).some((node) => {
+    if (node.code === sqlState || node.originalCode === sqlState) return true;
+    if (!constraint) return false;
+    const text = [node.message, node.originalMessage].filter((m) => typeof m === "string");
+    return text.some((m) => m.includes(`"${constraint}"`));
+  });
+}
+
+/** The showtime exclusion constraint: two scheduled showtimes of a hall overlap. */
+export const isShowtimeOverlap = (error: unknown) =>
+  isDatabaseError(error, { sqlState: "23P01", constraint: "Showtime_no_overlap" });
+
+/** A unique constraint (P2002 in Prisma, 23505 in PostgreSQL). */
+export const isUniqueViolation = (error: unknown) =>
+  isDatabaseError(error, { sqlState: "23505" }) || (isRecord(error) && error.code === "P2002");
+
+/** A foreign key violation: the referenced row was deleted meanwhile (23503, Prisma P2003). */
+export const isForeignKeyViolation = (error: unknown) =>
+  isDatabaseError(error, { sqlState: "23503" }) || (isRecord(error) && error.code === "P2003");

@@ -1,0 +1,139 @@
+// Admin management of accounts. The last administrator can be neither demoted nor deleted;
+// the check holds under concurrency because every change locks the administrators' rows.
+import { type Prisma, type PrismaClient } from "@marquee/db";
+import { type Context, type Role } from "../../context";
+import { AppError } from "../../errors";
+import { invalidateUserSessions } from "../auth/session";
+
+export const userListSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  createdAt: true,
+} as const;
+
+export type UserSummary = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+};
+
+type Row = Prisma.UserGetPayload<{ select: typeof userListSelect }>;
+const toSummary = (u: Row): UserSummary => ({
+  ...u,
+  role: u.role,
+  createdAt: u.createdAt.toISOString(),
+});
+
+export async function listUsers(
+  deps: Pick<Context, "db">,
+  input: { query?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ items: UserSummary[]; nextCursor: string | null }> {
+  const query = input.query?.trim();
+  const rows = await deps.db.user.findMany({
+    where: query
+      ? {
+          OR: [
+            { email: { contains: query, mode: "insensitive" } },
+            { name: { contains: query, mode: "insensitive" } },
+          ],
+        }
+      : {},
+    // email is unique, so it is a stable keyset cursor.
+    orderBy: { email: "asc" },
+    ...(input.cursor ? { cursor: { email: input.cursor }, skip: 1 } : {}),
+    take: input.limit + 1,
+    select: userListSelect,
+  });
+  const items = rows.slice(0, input.limit).map(toSummary);
+  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.email ?? null) : null };
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** Locks the administrators' rows so concurrent demotions/deletions serialise. */
+async function lockAdmins(tx: Tx): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "User" WHERE role = 'ADMIN' ORDER BY id FOR UPDATE`;
+  return rows.map((r) => r.id);
+}
+
+async function findTarget(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: userListSelect });
+  if (!user) throw new AppError("NOT_FOUND", `No user with id ${userId}`);
+  return user;
+}
+
+export async function setUserRole(
+  deps: Pick<Context, "db">,
+  input: { userId: string; role: Role },
+): Promise<UserSummary> {
+  return deps.db.$transaction(async (tx) => {
+    const admins = await lockAdmins(tx);
+    const target = await findTarget(tx, input.userId);
+    if (target.role === input.role) return toSummary(target);
+    if (input.role === "USER" && admins.length <= 1 && admins.includes(target.id)) {
+      throw new AppError("CONFLICT", "The last administrator cannot be demoted");
+    }
+    const updated = await tx.user.update({
+      where: { id: target.id },
+      data: { role: input.role },
+      select: userListSelect,
+    });
+    // A role change takes effect at once: the user signs in again with the new role.
+    await invalidateUserSessions(tx, target.id);
+    return toSummary(updated);
+  });
+}
+
+export async function deleteUser(
+  deps: Pick<Context, "db" | "now"> & { actorId: string },
+  input: { userId: string },
+): Promise<{ deleted: true; cancelledReservations: number }> {
+  if (input.userId === deps.actorId) {
+    throw new AppError("CONFLICT", "You cannot delete your own account here; ask another admin");
+  }
+  return deps.db.$transaction(async (tx) => {
+    const admins = await lockAdmins(tx);
+    const target = await findTarget(tx, input.userId);
+    if (target.role === "ADMIN" && admins.length <= 1) {
+      throw new AppError("CONFLICT", "The last administrator cannot be deleted");
+    }
+    const cancelledReservations = await releaseLiveReservations(tx, target.id, deps.now());
+    // Sessions go with the user; past bookings stay, detached, for the cinema's books.
+    await tx.user.delete({ where: { id: target.id } });
+    return { deleted: true as const, cancelledReservations };
+  });
+}
+
+/**
+ * Cancels a user's holds and upcoming bookings and frees their seats, in the caller's
+ * transaction. Bookings for shows that already started stay confirmed (they were sold).
+ */
+async function releaseLiveReservations(
+  tx: Pick<PrismaClient, "reservation" | "reservationSeat">,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const live = await tx.reservation.findMany({
+    where: {
+      userId,
+      OR: [{ status: "HELD" }, { status: "CONFIRMED", showtime: { startsAt: { gt: now } } }],
+    },
+    select: { id: true },
+  });
+  if (live.length === 0) return 0;
+  const ids = live.map((r) => r.id);
+  await tx.reservationSeat.updateMany({
+    where: { reservationId: { in: ids } },
+    data: { live: false },
+  });
+  await tx.reservation.updateMany({
+    where: { id: { in: ids } },
+    data: { status: "CANCELLED", cancelledAt: now },
+  });
+  return ids.length;
+}
