@@ -37,9 +37,11 @@ describeEachDatabase("migrations", (getDb) => {
     const rows = await getDb().prisma.$queryRaw<{ name: string }[]>`
       SELECT conname AS name FROM pg_constraint WHERE conname = 'Showtime_no_overlap'
       UNION ALL
-      SELECT indexname FROM pg_indexes WHERE indexname IN ('ReservationSeat_live_key', 'User_email_lower_key')
+      SELECT indexname FROM pg_indexes
+      WHERE indexname IN ('ReservationSeat_live_key', 'User_email_lower_key', 'Hall_name_lower_key')
       ORDER BY 1`;
     expect(rows.map((r) => r.name)).toEqual([
+      "Hall_name_lower_key",
       "ReservationSeat_live_key",
       "Showtime_no_overlap",
       "User_email_lower_key",
@@ -75,7 +77,9 @@ it("createMigration writes nothing when the schema is in step, and the next diff
     adapterFactory: new PrismaPGlite(pglite),
     executeScript: pgliteScriptRunner(pglite),
   };
-  const existing = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory());
+  const existing = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) =>
+    d.isDirectory(),
+  );
   expect(await migrate(scratch, paths)).toHaveLength(existing.length + 1);
   expect(await diffDatabaseToSchema(scratch, paths)).toBe(EMPTY_MIGRATION);
   await pglite.close();

@@ -95,7 +95,7 @@ async function assertNameFree(db: Tx, name: string, exceptId?: string): Promise<
   }
 }
 
-/** The unique index is exact-case; the pre-check above adds case-insensitivity. */
+/** Backs the pre-check: the database has a unique index on lower(name) too. */
 function duplicateName(error: unknown, name: string): unknown {
   return isUniqueViolation(error)
     ? new AppError("CONFLICT", `A hall named "${name}" already exists`, { field: "name" })
