@@ -97,6 +97,21 @@ async function ownersHold(fx: Fixture) {
   return caller.reservation.hold({ showtimeId: show.id, seatIds: [cinema.seat("A1")] });
 }
 
+/** Row counts of everything a procedure could write (not the throttling counters). */
+async function snapshot(db: PrismaClient) {
+  const [users, sessions, movies, halls, seats, showtimes, reservations, live] = await Promise.all([
+    db.user.count(),
+    db.session.count(),
+    db.movie.count(),
+    db.hall.count(),
+    db.seat.count(),
+    db.showtime.count({ where: { status: "SCHEDULED" } }),
+    db.reservation.groupBy({ by: ["status"], _count: true, orderBy: { status: "asc" } }),
+    db.reservationSeat.count({ where: { live: true } }),
+  ]);
+  return { users, sessions, movies, halls, seats, showtimes, reservations, live };
+}
+
 function procedureAt(caller: object, path: string): (input: unknown) => Promise<unknown> {
   let target: unknown = caller;
   for (const key of path.split(".")) target = (target as Record<string, unknown>)[key];
@@ -124,6 +139,7 @@ describeEachDatabase("authorization matrix", (getDb) => {
         ];
         const caller = await callerFor(db, actor, { clientIp: `192.0.2.${counter % 250}` });
         const input = await row.input(fx);
+        const before = await snapshot(db);
         const outcome = await procedureAt(
           caller,
           path,
@@ -133,6 +149,8 @@ describeEachDatabase("authorization matrix", (getDb) => {
             error instanceof TRPCError ? error.code : `unexpected ${String(error)}`,
         );
         expect(outcome).toBe(expected);
+        // A refused call writes nothing.
+        if (expected !== "ok") expect(await snapshot(db)).toEqual(before);
       });
     }
   }

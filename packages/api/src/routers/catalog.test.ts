@@ -1,14 +1,13 @@
-// Movies and halls through the router (CRUD, validation, listing, deletion rules), and the
-// catalogue's rows of the authorization matrix.
+// Movies and halls through the router (CRUD, validation, listing, deletion rules). Their
+// authorization rows live in test/catalog-fixtures.ts and run in authz.test.ts.
 import { type PrismaClient } from "@marquee/db";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { type inferProcedureInput } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type SessionUser } from "../context";
-import { appRouter, type AppRouter } from "../root";
+import { type AppRouter } from "../root";
 import {
   callerAs,
-  catalogMatrix,
   details,
   fieldErrors,
   makeHall,
@@ -37,46 +36,13 @@ const counts = (db: PrismaClient) =>
     ([movies, halls, seats, showtimes]) => ({ movies, halls, seats, showtimes }),
   );
 
-it("the catalogue matrix covers every movie, hall and showtime procedure", () => {
-  const catalogue = Object.keys(appRouter._def.procedures).filter((p) =>
-    /^(movie|hall|showtime)\./.test(p),
-  );
-  expect(Object.keys(catalogMatrix).sort()).toEqual(catalogue.sort());
-});
-
 describeEachDatabase("catalogue: movies and halls", (getDb) => {
   let admin: SessionUser;
-  let user: SessionUser;
   const as = (who: SessionUser | null, config = {}) =>
     callerAs(getDb().prisma, who, { now, config });
 
   beforeAll(async () => {
     admin = await makeUser(getDb().prisma, "ADMIN");
-    user = await makeUser(getDb().prisma, "USER");
-  });
-
-  describe("authorization", () => {
-    for (const [path, row] of Object.entries(catalogMatrix)) {
-      for (const who of ["anonymous", "user", "admin"] as const) {
-        const expected = row.expect[who];
-        it(`${path} as ${who} -> ${expected}`, async () => {
-          const db = getDb().prisma;
-          const input = await row.input({ db });
-          const before = await counts(db);
-          const actor = { anonymous: null, user, admin }[who];
-          // The matrix uses far-future showtimes, so the real clock is fine here.
-          const outcome = await procedureAt(
-            callerAs(db, actor),
-            path,
-          )(input).then(
-            () => "ok",
-            (error: unknown) => (error as { code?: string }).code ?? String(error),
-          );
-          expect(outcome).toBe(expected);
-          if (expected !== "ok") expect(await counts(db)).toEqual(before);
-        });
-      }
-    }
   });
 
   describe("movies", () => {
