@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth";
+import { cinemaRouter } from "./routers/cinema";
 import { hallRouter } from "./routers/hall";
 import { movieRouter } from "./routers/movie";
 import { reportRouter } from "./routers/report";
@@ -10,6 +11,7 @@ import { createCallerFactory, publicProcedure, router } from "./trpc";
 
 export const appRouter = router({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx)),
+  cinema: cinemaRouter,
   auth: authRouter,
   user: userRouter,
   movie: movieRouter,
