@@ -13,6 +13,7 @@ import {
   validateSessionToken,
   type ApiConfig,
   type AppRouter,
+  type SeatMapCache,
 } from "@marquee/api";
 import { type PrismaClient } from "@marquee/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
@@ -35,6 +36,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** The origin browsers use (e.g. https://tickets.example.com); default: from Host. */
   publicOrigin?: string | null;
+  /** The process's seat-map cache; without one every seat map reads the database. */
+  seatMaps?: SeatMapCache;
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -125,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           now,
           requestId: req.id,
           clientIp: req.ip,
+          ...(options.seatMaps ? { seatMaps: options.seatMaps } : {}),
           transport: {
             setSession: (token, expiresAt) => setSessionCookie(req, res, token, expiresAt),
             clearSession: () => clearSessionCookie(req, res),

@@ -10,7 +10,7 @@ import {
   seed,
   type Database,
 } from "@marquee/db";
-import { pruneAttempts, sweepExpiredHolds } from "@marquee/api";
+import { createSeatMapCache, pruneAttempts, sweepExpiredHolds } from "@marquee/api";
 import pino from "pino";
 import { buildApp } from "./app";
 import { loadEnv } from "./env";
@@ -76,7 +76,16 @@ async function main(): Promise<void> {
     );
   }
 
+  // Seat maps are cached per process; the database tells every process what changed.
+  const seatMaps = createSeatMapCache();
+  const unlisten = await db.listen(
+    "marquee_seatmap",
+    (key) => seatMaps.invalidate(key),
+    () => seatMaps.invalidate("*"),
+  );
+
   const app = await buildApp({
+    seatMaps,
     db: db.prisma,
     api: {
       timeZone: env.CINEMA_TIMEZONE,
@@ -122,6 +131,7 @@ async function main(): Promise<void> {
     try {
       clearInterval(prune);
       clearInterval(sweep);
+      await unlisten();
       await app.close(); // stops accepting, waits for in-flight requests
       await db.close();
     } finally {

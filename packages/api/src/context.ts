@@ -1,4 +1,5 @@
 import { type PrismaClient } from "@marquee/db";
+import { type SeatMapCache, uncachedSeatMaps } from "./services/booking/seat-map-cache";
 
 export type Role = "USER" | "ADMIN";
 
@@ -37,6 +38,8 @@ export type Context = {
   requestId: string;
   clientIp: string;
   transport: SessionTransport;
+  /** The process's seat-map cache (the host shares one; tests default to none). */
+  seatMaps: SeatMapCache;
 };
 
 export const defaultApiConfig: ApiConfig = {
@@ -68,5 +71,6 @@ export function createContextInner(
     requestId: input.requestId ?? "internal",
     clientIp: input.clientIp ?? "127.0.0.1",
     transport: input.transport ?? noTransport,
+    seatMaps: input.seatMaps ?? uncachedSeatMaps,
   };
 }

@@ -20,3 +20,4 @@ export {
 export { pruneAttempts } from "./services/auth/throttle";
 export { createSession } from "./services/auth/session";
 export { sweepExpiredHolds } from "./services/booking/sweep-expired-holds";
+export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-map-cache";

@@ -24,6 +24,16 @@ export type Database = {
    * nor reliable (PGlite's swallows errors; pg's splits on every semicolon).
    */
   executeScript(sql: string): Promise<void>;
+  /**
+   * Subscribes to NOTIFY on a channel (delivered on commit, from any process on the same
+   * database). `onReset` is called when notifications may have been missed (reconnect), so
+   * a cache can drop everything. Returns the unsubscribe function.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onReset?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -91,6 +101,45 @@ export function pgliteScriptRunner(pglite: PGlite): (sql: string) => Promise<voi
   };
 }
 
+/** A dedicated connection that LISTENs, reconnecting (and reporting a reset) if it drops. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onReset?: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    c.on("notification", (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? "");
+    });
+    c.on("error", () => {
+      if (stopped || client !== c) return;
+      client = null;
+      void c.end().catch(() => undefined);
+      reconnect();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+  };
+  // Notifications sent while disconnected are lost: report a reset, then keep retrying.
+  const reconnect = () => {
+    onReset?.();
+    setTimeout(() => {
+      if (!stopped) connect().catch(reconnect);
+    }, 1_000).unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
+  };
+}
+
 /** Closing twice is harmless (tests and shutdown paths may both close). */
 function once(fn: () => Promise<void>): () => Promise<void> {
   let done: Promise<void> | undefined;
@@ -120,6 +169,7 @@ export async function createDb(
       location: parsed.dataDir === null ? "pglite:memory" : `pglite:${parsed.dataDir}`,
       adapterFactory,
       executeScript: pgliteScriptRunner(pglite),
+      listen: (channel, onMessage) => pglite.listen(channel, onMessage).then((off) => () => off()),
       close: once(async () => {
         await prisma.$disconnect();
         await pglite.close();
@@ -153,6 +203,8 @@ export async function createDb(
         await client.end();
       }
     },
+    listen: (channel, onMessage, onReset) =>
+      listenPostgres(parsed.url, channel, onMessage, onReset),
     close: once(() => prisma.$disconnect()),
   };
 }

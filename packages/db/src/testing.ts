@@ -1,49 +1,14 @@
 // Test helpers: every database-touching suite runs on in-memory PGlite, and also on
 // PostgreSQL when TEST_DATABASE_URL is set, each test file in a fresh database.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { createDb, type Database, type Provider } from "./create-db";
 import { migrate } from "./migrate";
+import { createScratchPostgres } from "./scratch";
+
+export { createScratchPostgres };
 
 export function testProviders(): Provider[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
-}
-
-function adminUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set");
-  return url;
-}
-
-/** Creates an empty PostgreSQL database next to TEST_DATABASE_URL's; returns its URL. */
-export async function createScratchPostgres(prefix = "marquee_test"): Promise<{
-  url: string;
-  drop(): Promise<void>;
-}> {
-  const base = adminUrl();
-  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
 }
 
 export type TestDatabase = Database & { url: string };

@@ -5,6 +5,10 @@ import { TRPCError } from "@trpc/server";
 import { expect, it } from "vitest";
 import { callerFor, createActor } from "../../test/auth-fixtures";
 import { createCinema, PRICES } from "../../test/booking-fixtures";
+import { createContextInner } from "../../context";
+import { createCaller } from "../../root";
+import { validateSessionToken } from "../auth/session";
+import { createSeatMapCache } from "./seat-map-cache";
 import { sweepExpiredHolds } from "./sweep-expired-holds";
 
 const MIN = 60_000;
@@ -328,6 +332,30 @@ describeEachDatabase("booking", (getDb) => {
     const forGuest = await (await as(null)).showtime.seatMap({ showtimeId: show.id });
     expect(forGuest.counts).toEqual({ AVAILABLE: 17, HELD: 2, SOLD: 1, MINE: 0 });
     expect(forGuest.onSale).toBe(true);
+  });
+
+  it("serves cached seat maps that still change when a hold expires, per viewer", async () => {
+    const { db, cinema, show, alice, as } = await setup();
+    await (await as(alice)).reservation.hold({ showtimeId: show.id, seatIds: [cinema.seat("A1")] });
+    const seatMaps = createSeatMapCache({ ttlMs: 60 * MIN });
+    const view = async (now: Date, user: typeof alice | null = null) => {
+      const auth = user ? await validateSessionToken(db, user.token, now) : null;
+      const caller = createCaller(
+        createContextInner({
+          db,
+          seatMaps,
+          now: () => now,
+          user: auth?.user ?? null,
+          session: auth?.session ?? null,
+        }),
+      );
+      const map = await caller.showtime.seatMap({ showtimeId: show.id });
+      return map.seats.find((s) => s.label === "A1")?.state;
+    };
+    expect(await view(at(MIN))).toBe("HELD");
+    expect(await view(at(2 * MIN))).toBe("HELD"); // memoised
+    expect(await view(at(2 * MIN), alice)).toBe("MINE");
+    expect(await view(at(11 * MIN))).toBe("AVAILABLE"); // the hold expired: no stale memo
   });
 
   it("lists my bookings with film, hall and a cancelled showtime's reason; finds by code", async () => {

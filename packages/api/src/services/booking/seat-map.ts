@@ -3,6 +3,7 @@
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { priceOf } from "./hold-seats";
+import { type CachedSeatMap } from "./seat-map-cache";
 
 export type SeatState = "AVAILABLE" | "HELD" | "SOLD" | "MINE";
 
@@ -30,13 +31,9 @@ export type SeatMap = {
   height: number;
 };
 
-export async function seatMap(
-  deps: Pick<Context, "db" | "now" | "config" | "user">,
-  input: { showtimeId: string },
-): Promise<SeatMap> {
-  const now = deps.now();
-  const showtime = await deps.db.showtime.findUnique({
-    where: { id: input.showtimeId },
+async function loadSeatMap(db: Context["db"], showtimeId: string): Promise<CachedSeatMap | null> {
+  const showtime = await db.showtime.findUnique({
+    where: { id: showtimeId },
     select: {
       id: true,
       hallId: true,
@@ -49,28 +46,77 @@ export async function seatMap(
       priceCompanion: true,
     },
   });
-  if (!showtime) throw new AppError("NOT_FOUND", "No such showtime");
+  if (!showtime) return null;
   const [seats, live] = await Promise.all([
-    deps.db.seat.findMany({
+    db.seat.findMany({
       where: { hallId: showtime.hallId },
       orderBy: [{ y: "asc" }, { x: "asc" }],
       select: { id: true, row: true, number: true, kind: true, x: true, y: true },
     }),
-    deps.db.reservationSeat.findMany({
-      where: { showtimeId: showtime.id, live: true },
-      select: {
-        seatId: true,
-        reservation: { select: { userId: true, status: true, holdExpiresAt: true } },
-      },
-    }),
+    db.$queryRaw<CachedSeatMap["live"]>`
+      SELECT rs."seatId", r."userId", r.status::text AS status, r."holdExpiresAt"
+      FROM "ReservationSeat" rs JOIN "Reservation" r ON r.id = rs."reservationId"
+      WHERE rs."showtimeId" = ${showtime.id}::uuid AND rs.live`,
   ]);
+  return { showtime, seats, live };
+}
+
+export async function seatMap(
+  deps: Pick<Context, "db" | "now" | "config" | "user" | "seatMaps">,
+  input: { showtimeId: string },
+): Promise<SeatMap> {
+  const now = deps.now();
+  const cached = await deps.seatMaps.get(input.showtimeId, () =>
+    loadSeatMap(deps.db, input.showtimeId),
+  );
+  if (!cached) throw new AppError("NOT_FOUND", "No such showtime");
   const userId = deps.user?.id;
+  const personal = userId !== undefined && cached.live.some((r) => r.userId === userId);
+  if (personal) return computeSeatMap(cached, now, deps.config.salesCutoffMinutes, userId);
+  // Everyone without seats of their own sees the same map: compute it once, and again only
+  // when the next hold expires or the entry is invalidated.
+  const memo = anonymousMemo.get(cached);
+  if (memo && now.getTime() < memo.validUntil && memo.cutoff === deps.config.salesCutoffMinutes) {
+    return memo.map;
+  }
+  const map = computeSeatMap(cached, now, deps.config.salesCutoffMinutes, undefined);
+  anonymousMemo.set(cached, {
+    map,
+    cutoff: deps.config.salesCutoffMinutes,
+    validUntil: nextChange(cached, now, deps.config.salesCutoffMinutes),
+  });
+  return map;
+}
+
+const anonymousMemo = new WeakMap<
+  CachedSeatMap,
+  { map: SeatMap; validUntil: number; cutoff: number }
+>();
+
+/** When the anonymous map changes by itself: a hold expires or sales close. */
+function nextChange(cached: CachedSeatMap, now: Date, cutoffMinutes: number): number {
+  let next = cached.showtime.startsAt.getTime() - cutoffMinutes * 60_000;
+  if (next <= now.getTime()) next = Number.POSITIVE_INFINITY;
+  for (const r of cached.live) {
+    const at = r.holdExpiresAt?.getTime();
+    if (r.status === "HELD" && at !== undefined && at > now.getTime() && at < next) next = at;
+  }
+  return next;
+}
+
+function computeSeatMap(
+  cached: CachedSeatMap,
+  now: Date,
+  cutoffMinutes: number,
+  userId: string | undefined,
+): SeatMap {
+  const { showtime, seats, live } = cached;
   const stateOf = new Map<string, SeatState>();
-  for (const { seatId, reservation: r } of live) {
+  for (const r of live) {
     // An expired hold is free, whether or not anyone has swept it yet.
     if (r.status === "HELD" && (!r.holdExpiresAt || r.holdExpiresAt <= now)) continue;
-    if (userId && r.userId === userId) stateOf.set(seatId, "MINE");
-    else stateOf.set(seatId, r.status === "CONFIRMED" ? "SOLD" : "HELD");
+    if (userId && r.userId === userId) stateOf.set(r.seatId, "MINE");
+    else stateOf.set(r.seatId, r.status === "CONFIRMED" ? "SOLD" : "HELD");
   }
   const counts: Record<SeatState, number> = { AVAILABLE: 0, HELD: 0, SOLD: 0, MINE: 0 };
   let width = 0;
@@ -87,7 +133,7 @@ export async function seatMap(
       state,
     };
   });
-  const cutoff = showtime.startsAt.getTime() - deps.config.salesCutoffMinutes * 60_000;
+  const cutoff = showtime.startsAt.getTime() - cutoffMinutes * 60_000;
   return {
     showtimeId: showtime.id,
     currency: showtime.currency,

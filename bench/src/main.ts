@@ -1,0 +1,394 @@
+// pnpm bench [--smoke]: Marquee against its floors, on a throw-away PostgreSQL database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateSessionToken, sessionIdFromToken, type AppRouter } from "@marquee/api";
+import { createDb, migrate } from "@marquee/db";
+import { createScratchPostgres } from "@marquee/db/scratch";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import autocannon from "autocannon";
+import pg from "pg";
+import { floorBooking } from "./booking-floor";
+import {
+  createBenchUsers,
+  FULL,
+  freeSeatPairs,
+  LOGIN_PASSWORD,
+  seedDataset,
+  SMOKE,
+} from "./dataset";
+import { closedLoop, percentiles, round } from "./stats";
+
+const smoke = process.argv.includes("--smoke");
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const T = smoke
+  ? { warmMs: 500, runMs: 2_000, size: SMOKE }
+  : { warmMs: 3_000, runMs: 15_000, size: FULL };
+const CONNECTIONS = 50;
+const BOOKERS = 50;
+const HOT_CLIENTS = 200;
+const POOL = 10;
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+function startProcess(args: string[], env: Record<string, string>, ready: RegExp) {
+  return new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+async function cannon(url: string, opts: Partial<autocannon.Options>, durationMs: number) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: durationMs / 1000,
+    ...opts,
+  });
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function main(): Promise<void> {
+  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!base) {
+    console.error(
+      "pnpm bench needs PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL), e.g.\n" +
+        "  BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test pnpm bench",
+    );
+    process.exit(2);
+  }
+  const scratch = await createScratchPostgres("marquee_bench", base);
+  const processes: ChildProcess[] = [];
+  try {
+    log(`database ${scratch.url.replace(/:[^:@/]+@/, ":***@")}`);
+    const db = await createDb(scratch.url);
+    await migrate(db);
+    await db.close();
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    const t = performance.now();
+    await seedDataset(client, T.size);
+    const counts = await client.query<{
+      halls: string;
+      seats: string;
+      showtimes: string;
+      reservations: string;
+    }>(
+      `SELECT (SELECT count(*) FROM "Hall") halls, (SELECT count(*) FROM "Seat") seats,
+              (SELECT count(*) FROM "Showtime") showtimes, (SELECT count(*) FROM "Reservation") reservations`,
+    );
+    log(`seeded ${JSON.stringify(counts.rows[0])} in ${round((performance.now() - t) / 1000)} s`);
+    const tokens = await createBenchUsers(
+      client,
+      HOT_CLIENTS,
+      sessionIdFromToken,
+      generateSessionToken,
+    );
+    const pairs = await freeSeatPairs(client, smoke ? 2_000 : 40_000);
+    const sessions = await client.query<{ id: string; userId: string }>(
+      `SELECT id, "userId" FROM "Session" ORDER BY "createdAt"`,
+    );
+
+    const server = await startProcess(
+      [join(root, "apps/server/dist/server/main.js")],
+      {
+        DATABASE_URL: scratch.url,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        SEED_DEMO: "false",
+        ADMIN_PASSWORD: "bench-admin-password",
+        AUTH_MAX_FAILED_LOGINS: "1000000",
+        AUTH_MAX_REGISTRATIONS: "1000000",
+        NODE_ENV: "production",
+      },
+      /running on (http:\/\/\S+)/,
+    );
+    processes.push(server.child);
+    log(`server ${server.url} (pid ${server.child.pid})`);
+
+    // Seat map: Marquee vs bare Fastify with the same bytes.
+    const showtimeId = pairs[0]?.showtimeId ?? "";
+    const seatMapPath = `/trpc/showtime.seatMap?input=${encodeURIComponent(JSON.stringify({ showtimeId }))}`;
+    const body = await (await fetch(server.url + seatMapPath)).text();
+    const bodyFile = join(root, "bench/results/seatmap-body.json");
+    mkdirSync(join(root, "bench/results"), { recursive: true });
+    writeFileSync(bodyFile, body);
+    const floor = await startProcess(
+      ["--import", "tsx", join(root, "bench/src/floor-server.ts")],
+      { FLOOR_BODY_FILE: bodyFile },
+      /listening (http:\/\/\S+)/,
+    );
+    processes.push(floor.child);
+    await cannon(server.url + seatMapPath, {}, T.warmMs);
+    const seatMap = await cannon(server.url + seatMapPath, {}, T.runMs);
+    await cannon(floor.url + seatMapPath, {}, T.warmMs);
+    const seatMapFloor = await cannon(floor.url + seatMapPath, {}, T.runMs);
+    floor.child.kill("SIGTERM");
+    log(`seat map ${round(seatMap.perSecond)} req/s vs floor ${round(seatMapFloor.perSecond)}`);
+
+    // Booking: hold + confirm of 2 free seats by 50 users, through the real tRPC client.
+    let next = 0;
+    const take = () => pairs[next++];
+    const clients = tokens.slice(0, BOOKERS).map((token) =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpLink({ url: `${server.url}/trpc`, headers: { authorization: `Bearer ${token}` } }),
+        ],
+      }),
+    );
+    const book = async (worker: number) => {
+      const pair = take();
+      const c = clients[worker];
+      if (!pair || !c) return false;
+      const held = await c.reservation.hold.mutate({
+        showtimeId: pair.showtimeId,
+        seatIds: pair.seatIds,
+      });
+      await c.reservation.confirm.mutate({ reservationId: held.id });
+      return true;
+    };
+    await closedLoop({ workers: BOOKERS, durationMs: T.warmMs, iteration: book });
+    const booking = await closedLoop({ workers: BOOKERS, durationMs: T.runMs, iteration: book });
+    log(`bookings ${round(booking.perSecond)}/s (${booking.failed} failed)`);
+
+    const pool = new pg.Pool({ connectionString: scratch.url, max: POOL });
+    const floorClients = sessions.rows
+      .slice(0, BOOKERS)
+      .map((s) => ({ pool, userId: s.userId, sessionId: s.id }));
+    const floorBook = async (worker: number) => {
+      const pair = take();
+      const c = floorClients[worker];
+      if (!pair || !c) return false;
+      return floorBooking(c, pair.showtimeId, pair.seatIds);
+    };
+    await closedLoop({ workers: BOOKERS, durationMs: T.warmMs, iteration: floorBook });
+    const bookingFloor = await closedLoop({
+      workers: BOOKERS,
+      durationMs: T.runMs,
+      iteration: floorBook,
+    });
+    await pool.end();
+    log(`booking floor ${round(bookingFloor.perSecond)}/s (${bookingFloor.failed} failed)`);
+
+    // Hot seat: 200 clients on one seat at once.
+    const hot = take();
+    const hotClients = tokens.slice(0, HOT_CLIENTS).map((token) =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpLink({ url: `${server.url}/trpc`, headers: { authorization: `Bearer ${token}` } }),
+        ],
+      }),
+    );
+    const hotStart = performance.now();
+    const hotLatencies: number[] = [];
+    const outcomes = await Promise.all(
+      hotClients.map(async (c) => {
+        const s = performance.now();
+        try {
+          await c.reservation.hold.mutate({
+            showtimeId: hot?.showtimeId ?? "",
+            seatIds: [hot?.seatIds[0] ?? ""],
+          });
+          return "won";
+        } catch (error) {
+          return error instanceof TRPCClientError
+            ? String((error.data as { code?: string } | undefined)?.code)
+            : "error";
+        } finally {
+          hotLatencies.push(performance.now() - s);
+        }
+      }),
+    );
+    const hotAll = performance.now() - hotStart;
+    const winners = outcomes.filter((o) => o === "won").length;
+    const conflicts = outcomes.filter((o) => o === "CONFLICT").length;
+    log(`hot seat: ${winners} winner(s), ${conflicts} conflicts in ${round(hotAll)} ms`);
+
+    // Login: bounded by argon2 on purpose.
+    const login = await cannon(
+      `${server.url}/trpc/auth.login`,
+      {
+        connections: 4,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "bench-owner@bench.test", password: LOGIN_PASSWORD }),
+      },
+      T.runMs,
+    );
+    const rss = rssMb(server.child.pid);
+    await client.end();
+
+    const hotP = percentiles(hotLatencies);
+    const results = {
+      date: new Date().toISOString(),
+      mode: smoke ? "smoke" : "full",
+      machine: {
+        cores: cpus().length,
+        memoryGiB: round(totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: (await pgVersion(scratch.url)) ?? "unknown",
+      },
+      dataset: counts.rows[0],
+      seatMap: {
+        marquee: seatMap,
+        floor: seatMapFloor,
+        ratio: seatMap.perSecond / seatMapFloor.perSecond,
+      },
+      booking: {
+        marquee: booking,
+        floor: bookingFloor,
+        ratio: booking.perSecond / bookingFloor.perSecond,
+      },
+      hotSeat: { clients: HOT_CLIENTS, winners, conflicts, allAnsweredMs: hotAll, p99: hotP.p99 },
+      login: { perSecond: login.perSecond, p50: login.p50, p99: login.p99, non2xx: login.non2xx },
+      serverRssMb: rss,
+    };
+    const table = renderTable(results);
+    console.log(`\n${table}\n`);
+    writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    if (!smoke) updateDocs(table, results);
+    const problems: string[] = [];
+    if (winners !== 1) problems.push(`hot seat had ${winners} winners`);
+    if (seatMap.non2xx > 0 || seatMap.errors > 0) problems.push("seat map answered errors");
+    if (booking.ok === 0) problems.push("no booking succeeded");
+    if (problems.length > 0) {
+      console.error(`bench: ${problems.join("; ")}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const p of processes) p.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    await scratch.drop().catch(() => undefined);
+  }
+}
+
+async function pgVersion(url: string): Promise<string | null> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ server_version: string }>("SHOW server_version");
+    return r.rows[0]?.server_version ?? null;
+  } finally {
+    await c.end();
+  }
+}
+
+type Results = {
+  seatMap: {
+    marquee: { perSecond: number; p50: number; p99: number };
+    floor: { perSecond: number; p50: number; p99: number };
+    ratio: number;
+  };
+  booking: {
+    marquee: { perSecond: number; failed: number; latency: { p50: number; p99: number } };
+    floor: { perSecond: number; latency: { p50: number; p99: number } };
+    ratio: number;
+  };
+  hotSeat: {
+    clients: number;
+    winners: number;
+    conflicts: number;
+    allAnsweredMs: number;
+    p99: number;
+  };
+  login: { perSecond: number; p50: number; p99: number };
+  serverRssMb: number;
+};
+
+function renderTable(r: Results): string {
+  const pct = (x: number) => `${round(x * 100, 0)}%`;
+  const rows: [string, string, string, string][] = [
+    [
+      "Seat map req/s (50 connections)",
+      `${round(r.seatMap.marquee.perSecond, 0)}`,
+      `${round(r.seatMap.floor.perSecond, 0)}`,
+      pct(r.seatMap.ratio),
+    ],
+    [
+      "Seat map p50 / p99 ms",
+      `${r.seatMap.marquee.p50} / ${r.seatMap.marquee.p99}`,
+      `${r.seatMap.floor.p50} / ${r.seatMap.floor.p99}`,
+      "",
+    ],
+    [
+      "Bookings/s (hold + confirm, 50 users)",
+      `${round(r.booking.marquee.perSecond)}`,
+      `${round(r.booking.floor.perSecond)}`,
+      pct(r.booking.ratio),
+    ],
+    [
+      "Booking p50 / p99 ms",
+      `${round(r.booking.marquee.latency.p50)} / ${round(r.booking.marquee.latency.p99)}`,
+      `${round(r.booking.floor.latency.p50)} / ${round(r.booking.floor.latency.p99)}`,
+      "",
+    ],
+    ["Hot seat: 200 clients, all answered in ms", `${round(r.hotSeat.allAnsweredMs, 0)}`, "", ""],
+    ["Hot seat: p99 ms / winners", `${round(r.hotSeat.p99, 0)} / ${r.hotSeat.winners}`, "", ""],
+    ["Logins/s (argon2id, 4 connections)", `${round(r.login.perSecond)}`, "", ""],
+    ["Server RSS after the run (MB)", `${round(r.serverRssMb, 0)}`, "", ""],
+  ];
+  return [
+    "| figure | Marquee | floor | ratio |",
+    "| --- | ---: | ---: | ---: |",
+    ...rows.map((cells) => `| ${cells.join(" | ")} |`),
+  ].join("\n");
+}
+
+function updateDocs(
+  table: string,
+  r: Results & { date: string; machine: object; dataset: unknown },
+): void {
+  const file = join(root, "docs/benchmarks.md");
+  let doc: string;
+  try {
+    doc = readFileSync(file, "utf8");
+  } catch {
+    doc = "# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n";
+  }
+  const block = [
+    "<!-- bench:start -->",
+    `Latest full run: ${r.date} on ${JSON.stringify(r.machine)}; dataset ${JSON.stringify(r.dataset)}.`,
+    "",
+    table,
+    "<!-- bench:end -->",
+  ].join("\n");
+  writeFileSync(file, doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
