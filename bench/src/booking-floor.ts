@@ -6,18 +6,26 @@ import type pg from "pg";
 
 export type FloorClient = { pool: pg.Pool; userId: string; sessionId: string };
 
+// The same single read-back query as packages/api/src/services/booking/read-reservation.ts.
 const READ_BACK = `
-  SELECT r.id, r.code, r.status, r.total, r.currency, r."holdExpiresAt",
-    json_agg(json_build_object('id', s.id, 'row', s.row, 'number', s.number, 'price', rs.price)) AS seats,
-    st."startsAt", m.title, h.name AS hall
+  SELECT r.id, r.code, r.status::text AS status, r."showtimeId", r.total, r.currency,
+    r."holdExpiresAt", r."createdAt", r."confirmedAt", r."cancelledAt",
+    CASE WHEN u.id IS NULL THEN NULL
+         ELSE json_build_object('id', u.id, 'email', u.email, 'name', u.name) END AS "user",
+    (SELECT coalesce(json_agg(json_build_object('price', rs.price, 'seat', json_build_object(
+              'id', s.id, 'row', s.row, 'number', s.number, 'kind', s.kind, 'x', s.x, 'y', s.y))),
+            '[]'::json)
+       FROM "ReservationSeat" rs JOIN "Seat" s ON s.id = rs."seatId"
+      WHERE rs."reservationId" = r.id) AS seats,
+    st."startsAt", st."endsAt", st.status::text AS "showtimeStatus", st."cancelledReason",
+    json_build_object('id', m.id, 'title', m.title, 'posterUrl', m."posterUrl", 'rating', m.rating) AS movie,
+    json_build_object('id', h.id, 'name', h.name) AS hall
   FROM "Reservation" r
-  JOIN "ReservationSeat" rs ON rs."reservationId" = r.id
-  JOIN "Seat" s ON s.id = rs."seatId"
   JOIN "Showtime" st ON st.id = r."showtimeId"
   JOIN "Movie" m ON m.id = st."movieId"
   JOIN "Hall" h ON h.id = st."hallId"
-  WHERE r.id = $1
-  GROUP BY r.id, st.id, m.id, h.id`;
+  LEFT JOIN "User" u ON u.id = r."userId"
+  WHERE r.id = $1::uuid`;
 
 const SESSION = `SELECT s.id, s."expiresAt", u.id AS "userId", u.email, u.name, u.role
   FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = $1`;
@@ -45,10 +53,13 @@ export async function floorBooking(
       [seatIds, showtime.hallId],
     );
     await client.query(
-      `UPDATE "Reservation" SET status = 'EXPIRED', "updatedAt" = $3
-       WHERE status = 'HELD' AND "holdExpiresAt" <= $3 AND id IN (
-         SELECT rs."reservationId" FROM "ReservationSeat" rs
-         WHERE rs."showtimeId" = $1 AND rs."seatId" = ANY($2::uuid[]) AND rs.live) RETURNING id`,
+      `WITH expired AS (
+         UPDATE "Reservation" SET status = 'EXPIRED', "updatedAt" = $3
+         WHERE status = 'HELD' AND "holdExpiresAt" <= $3 AND id IN (
+           SELECT rs."reservationId" FROM "ReservationSeat" rs
+           WHERE rs."showtimeId" = $1 AND rs."seatId" = ANY($2::uuid[]) AND rs.live)
+         RETURNING id)
+       UPDATE "ReservationSeat" SET live = false WHERE "reservationId" IN (SELECT id FROM expired)`,
       [showtimeId, seatIds, now],
     );
     await client.query(
@@ -57,17 +68,29 @@ export async function floorBooking(
       [c.userId, showtimeId, now],
     );
     const taken = await client.query(
-      `SELECT s.row, s.number FROM "ReservationSeat" rs
-       JOIN "Reservation" r ON r.id = rs."reservationId" JOIN "Seat" s ON s.id = rs."seatId"
-       WHERE rs."showtimeId" = $1 AND rs."seatId" = ANY($2::uuid[]) AND rs.live
-         AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r."holdExpiresAt" > $3))`,
-      [showtimeId, seatIds, now],
+      `SELECT s.row || s.number AS label
+       FROM "ReservationSeat" rs
+       JOIN "Reservation" r ON r.id = rs."reservationId"
+       JOIN "Seat" s ON s.id = rs."seatId"
+       WHERE rs."showtimeId" = $1 AND rs."seatId" = ANY($2::uuid[])
+         AND rs.live AND rs."reservationId" <> $4::uuid
+         AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r."holdExpiresAt" > $3))
+       ORDER BY s.y, s.x`,
+      [showtimeId, seatIds, now, "00000000-0000-0000-0000-000000000000"],
     );
     if (taken.rowCount) throw new Error("taken");
+    const sorted = [...seatIds].sort();
     const res = await client.query<{ id: string }>(
-      `INSERT INTO "Reservation" (id, code, "userId", "showtimeId", status, "holdExpiresAt", total,
-         currency, "createdAt", "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, 'HELD', $4, $5, $6, $7, $7) RETURNING id`,
+      `WITH r AS (
+         INSERT INTO "Reservation" (id, code, "userId", "showtimeId", status, "holdExpiresAt",
+           total, currency, "idempotencyKey", "createdAt", "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, $3, 'HELD', $4, $5, $6, NULL, $7, $7)
+         RETURNING id),
+       s AS (
+         INSERT INTO "ReservationSeat" (id, "reservationId", "showtimeId", "hallId", "seatId", price, live)
+         SELECT gen_random_uuid(), r.id, $3, $8, t.seat, t.price, true
+         FROM r, unnest($9::uuid[], $10::int[]) AS t(seat, price))
+       SELECT id FROM r`,
       [
         randomBytes(6).toString("hex"),
         c.userId,
@@ -76,15 +99,12 @@ export async function floorBooking(
         (seats.rowCount ?? 0) * showtime.priceStandard,
         showtime.currency,
         now,
+        showtime.hallId,
+        sorted,
+        sorted.map(() => showtime.priceStandard),
       ],
     );
     reservationId = res.rows[0]?.id ?? "";
-    const sorted = [...seatIds].sort();
-    await client.query(
-      `INSERT INTO "ReservationSeat" (id, "reservationId", "showtimeId", "hallId", "seatId", price, live)
-       SELECT gen_random_uuid(), $1, $2, $3, seat, $4, true FROM unnest($5::uuid[]) seat`,
-      [reservationId, showtimeId, showtime.hallId, showtime.priceStandard, sorted],
-    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
@@ -98,16 +118,16 @@ export async function floorBooking(
   const confirm = await c.pool.connect();
   try {
     await confirm.query("BEGIN");
-    const r = await confirm.query<{ showtimeId: string }>(
-      `SELECT id, "userId", status::text, "showtimeId" FROM "Reservation" WHERE id = $1 FOR UPDATE`,
+    await confirm.query(
+      `SELECT r.id, r."userId", r.status::text AS status, r."showtimeId",
+              s.status::text AS "showtimeStatus", s."startsAt"
+       FROM "Reservation" r JOIN "Showtime" s ON s.id = r."showtimeId"
+       WHERE r.id = $1::uuid FOR UPDATE OF r`,
       [reservationId],
     );
-    await confirm.query(`SELECT status, "startsAt" FROM "Showtime" WHERE id = $1`, [
-      r.rows[0]?.showtimeId,
-    ]);
     await confirm.query(
-      `UPDATE "Reservation" SET status = 'CONFIRMED', "confirmedAt" = $2, "holdExpiresAt" = NULL,
-         "updatedAt" = $2 WHERE id = $1`,
+      `UPDATE "Reservation" SET status = 'CONFIRMED', "confirmedAt" = $2,
+         "holdExpiresAt" = NULL, "updatedAt" = $2 WHERE id = $1::uuid`,
       [reservationId, new Date()],
     );
     await confirm.query("COMMIT");

@@ -3,7 +3,8 @@
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
-import { reservationSelect, toReservationView, type ReservationView } from "./views";
+import { readReservation } from "./read-reservation";
+import { toReservationView, type ReservationView } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config"> & { user: SessionUser };
 
@@ -42,10 +43,7 @@ export async function cancelReservation(
     }, BUSY_TRANSACTION),
   );
   return toReservationView(
-    await deps.db.reservation.findUniqueOrThrow({
-      where: { id: input.reservationId },
-      select: reservationSelect,
-    }),
+    await readReservation(deps.db, input.reservationId),
     { now, timeZone: deps.config.timeZone },
   );
 }

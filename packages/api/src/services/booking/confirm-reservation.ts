@@ -5,7 +5,8 @@ import { AppError } from "../../errors";
 import { isUniqueViolation } from "../catalog/db-errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
 import { assertOnSale, takenSeatLabels } from "./hold-seats";
-import { reservationSelect, toReservationView, type ReservationView } from "./views";
+import { readReservation } from "./read-reservation";
+import { toReservationView, type ReservationView } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config"> & { user: SessionUser };
 
@@ -20,9 +21,18 @@ export async function confirmReservation(
     await withRetry(() =>
       deps.db.$transaction(async (tx) => {
         const [row] = await tx.$queryRaw<
-          { id: string; userId: string | null; status: string; showtimeId: string }[]
-        >`SELECT id, "userId", status::text AS status, "showtimeId" FROM "Reservation"
-          WHERE id = ${input.reservationId}::uuid FOR UPDATE`;
+          {
+            id: string;
+            userId: string | null;
+            status: string;
+            showtimeId: string;
+            showtimeStatus: string;
+            startsAt: Date;
+          }[]
+        >`SELECT r.id, r."userId", r.status::text AS status, r."showtimeId",
+                 s.status::text AS "showtimeStatus", s."startsAt"
+          FROM "Reservation" r JOIN "Showtime" s ON s.id = r."showtimeId"
+          WHERE r.id = ${input.reservationId}::uuid FOR UPDATE OF r`;
         // Someone else's reservation is reported as missing: no probing of ids.
         if (!row || row.userId !== deps.user.id) {
           throw new AppError("NOT_FOUND", "No such reservation");
@@ -31,11 +41,11 @@ export async function confirmReservation(
         if (row.status === "CANCELLED") {
           throw new AppError("CONFLICT", "This reservation was cancelled and cannot be confirmed");
         }
-        const showtime = await tx.showtime.findUniqueOrThrow({
-          where: { id: row.showtimeId },
-          select: { status: true, startsAt: true },
-        });
-        assertOnSale(showtime, now, deps.config.salesCutoffMinutes);
+        assertOnSale(
+          { status: row.showtimeStatus, startsAt: row.startsAt },
+          now,
+          deps.config.salesCutoffMinutes,
+        );
         if (row.status === "EXPIRED") {
           // Its seats were released; take them back if nobody else has.
           await tx.reservationSeat.updateMany({
@@ -43,10 +53,10 @@ export async function confirmReservation(
             data: { live: true },
           });
         }
-        await tx.reservation.update({
-          where: { id: row.id },
-          data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null },
-        });
+        await tx.$executeRaw`
+          UPDATE "Reservation" SET status = 'CONFIRMED', "confirmedAt" = ${now},
+            "holdExpiresAt" = NULL, "updatedAt" = ${now}
+          WHERE id = ${row.id}::uuid`;
       }, BUSY_TRANSACTION),
     );
   } catch (error) {
@@ -67,10 +77,5 @@ export async function confirmReservation(
       { reason: "HOLD_EXPIRED", lostSeats: lost },
     );
   }
-  return view(
-    await deps.db.reservation.findUniqueOrThrow({
-      where: { id: input.reservationId },
-      select: reservationSelect,
-    }),
-  );
+  return view(await readReservation(deps.db, input.reservationId));
 }

@@ -7,6 +7,8 @@ import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
 import { isUniqueViolation } from "../catalog/db-errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
+import { uuidv7 } from "../ids";
+import { readReservation } from "./read-reservation";
 import { reservationSelect, toReservationView, type ReservationView } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config"> & { user: SessionUser };
@@ -65,40 +67,33 @@ export async function releaseExpiredHolds(
   seatIds: string[],
   now: Date,
 ): Promise<void> {
-  const expired = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE "Reservation" SET status = 'EXPIRED', "updatedAt" = ${now}
-    WHERE status = 'HELD' AND "holdExpiresAt" <= ${now} AND id IN (
-      SELECT rs."reservationId" FROM "ReservationSeat" rs
-      WHERE rs."showtimeId" = ${showtimeId}::uuid AND rs."seatId" = ANY(${seatIds}::uuid[]) AND rs.live)
-    RETURNING id`;
-  if (expired.length === 0) return;
-  await tx.reservationSeat.updateMany({
-    where: { reservationId: { in: expired.map((r) => r.id) } },
-    data: { live: false },
-  });
+  // One statement: the CTE expires the reservations, the outer update frees all their seats.
+  await tx.$executeRaw`
+    WITH expired AS (
+      UPDATE "Reservation" SET status = 'EXPIRED', "updatedAt" = ${now}
+      WHERE status = 'HELD' AND "holdExpiresAt" <= ${now} AND id IN (
+        SELECT rs."reservationId" FROM "ReservationSeat" rs
+        WHERE rs."showtimeId" = ${showtimeId}::uuid AND rs."seatId" = ANY(${seatIds}::uuid[]) AND rs.live)
+      RETURNING id)
+    UPDATE "ReservationSeat" SET live = false WHERE "reservationId" IN (SELECT id FROM expired)`;
 }
 
 /** Labels of the requested seats that someone else holds or bought. */
 export async function takenSeatLabels(
-  db: Pick<Tx, "reservationSeat">,
+  db: Pick<Tx, "$queryRaw">,
   input: { showtimeId: string; seatIds: string[]; exceptReservationId?: string; now: Date },
 ): Promise<string[]> {
-  const rows = await db.reservationSeat.findMany({
-    where: {
-      showtimeId: input.showtimeId,
-      seatId: { in: input.seatIds },
-      live: true,
-      ...(input.exceptReservationId ? { reservationId: { not: input.exceptReservationId } } : {}),
-      reservation: {
-        OR: [{ status: "CONFIRMED" }, { status: "HELD", holdExpiresAt: { gt: input.now } }],
-      },
-    },
-    select: { seat: { select: { row: true, number: true, y: true, x: true } } },
-  });
-  return rows
-    .map((r) => r.seat)
-    .sort((a, b) => a.y - b.y || a.x - b.x)
-    .map((s) => `${s.row}${s.number}`);
+  const except = input.exceptReservationId ?? "00000000-0000-0000-0000-000000000000";
+  const rows = await db.$queryRaw<{ label: string }[]>`
+    SELECT s.row || s.number AS label
+    FROM "ReservationSeat" rs
+    JOIN "Reservation" r ON r.id = rs."reservationId"
+    JOIN "Seat" s ON s.id = rs."seatId"
+    WHERE rs."showtimeId" = ${input.showtimeId}::uuid AND rs."seatId" = ANY(${input.seatIds}::uuid[])
+      AND rs.live AND rs."reservationId" <> ${except}::uuid
+      AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r."holdExpiresAt" > ${input.now}))
+    ORDER BY s.y, s.x`;
+  return rows.map((r) => r.label);
 }
 
 function seatsTakenError(labels: string[]): AppError {
@@ -147,10 +142,9 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
         if (!showtime) throw new AppError("NOT_FOUND", "No such showtime");
         assertOnSale(showtime, now, deps.config.salesCutoffMinutes);
 
-        const seats = await tx.seat.findMany({
-          where: { id: { in: seatIds }, hallId: showtime.hallId },
-          select: { id: true, kind: true },
-        });
+        const seats = await tx.$queryRaw<{ id: string; kind: SeatKind }[]>`
+          SELECT id, kind::text AS kind FROM "Seat"
+          WHERE id = ANY(${seatIds}::uuid[]) AND "hallId" = ${showtime.hallId}::uuid`;
         if (seats.length !== seatIds.length) {
           const known = new Set(seats.map((s) => s.id));
           const foreign = seatIds.filter((s) => !known.has(s));
@@ -184,49 +178,42 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
         const total = priced.reduce((sum, s) => sum + s.price, 0);
         const holdUntil = new Date(now.getTime() + deps.config.holdMinutes * MINUTE);
 
+        const seatRows = priced.map((p) => p.seatId);
+        const prices = priced.map((p) => p.price);
         let reservationId: string;
         if (current) {
-          await tx.reservationSeat.deleteMany({ where: { reservationId: current.id } });
-          await tx.reservation.update({
-            where: { id: current.id },
-            data: {
-              total,
-              // The deadline never moves later: re-holding cannot keep seats forever.
-              holdExpiresAt: current.holdExpiresAt < holdUntil ? current.holdExpiresAt : holdUntil,
-              ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
-            },
-          });
           reservationId = current.id;
+          // The deadline never moves later: re-holding cannot keep seats forever.
+          const until = current.holdExpiresAt < holdUntil ? current.holdExpiresAt : holdUntil;
+          await tx.$executeRaw`
+            WITH gone AS (DELETE FROM "ReservationSeat" WHERE "reservationId" = ${current.id}::uuid)
+            UPDATE "Reservation" SET total = ${total}, "holdExpiresAt" = ${until}, "updatedAt" = ${now},
+              "idempotencyKey" = coalesce(${input.idempotencyKey ?? null}, "idempotencyKey")
+            WHERE id = ${current.id}::uuid`;
+          await tx.$executeRaw`
+            INSERT INTO "ReservationSeat" (id, "reservationId", "showtimeId", "hallId", "seatId", price, live)
+            SELECT gen_random_uuid(), ${current.id}::uuid, ${showtime.id}::uuid, ${showtime.hallId}::uuid, seat, price, true
+            FROM unnest(${seatRows}::uuid[], ${prices}::int[]) AS t(seat, price)`;
         } else {
-          const created = await tx.reservation.create({
-            data: {
-              code: generateBookingCode(randomBytes),
-              userId: deps.user.id,
-              showtimeId: showtime.id,
-              status: "HELD",
-              holdExpiresAt: holdUntil,
-              total,
-              currency: showtime.currency,
-              idempotencyKey: input.idempotencyKey ?? null,
-            },
-            select: { id: true },
-          });
-          reservationId = created.id;
+          reservationId = uuidv7(now.getTime());
+          // One statement for the reservation and its seats, in seat-id order (fewer deadlocks).
+          await tx.$executeRaw`
+            WITH r AS (
+              INSERT INTO "Reservation" (id, code, "userId", "showtimeId", status, "holdExpiresAt",
+                total, currency, "idempotencyKey", "createdAt", "updatedAt")
+              VALUES (${reservationId}::uuid, ${generateBookingCode(randomBytes)}, ${deps.user.id}::uuid,
+                ${showtime.id}::uuid, 'HELD', ${holdUntil}, ${total}, ${showtime.currency},
+                ${input.idempotencyKey ?? null}, ${now}, ${now})
+              RETURNING id)
+            INSERT INTO "ReservationSeat" (id, "reservationId", "showtimeId", "hallId", "seatId", price, live)
+            SELECT gen_random_uuid(), r.id, ${showtime.id}::uuid, ${showtime.hallId}::uuid, t.seat, t.price, true
+            FROM r, unnest(${seatRows}::uuid[], ${prices}::int[]) AS t(seat, price)`;
         }
-        await tx.reservationSeat.createMany({
-          data: priced.map((s) => ({
-            reservationId,
-            showtimeId: showtime.id,
-            hallId: showtime.hallId,
-            seatId: s.seatId,
-            price: s.price,
-          })),
-        });
         return reservationId;
       }, BUSY_TRANSACTION),
     );
     return view(
-      await deps.db.reservation.findUniqueOrThrow({ where: { id }, select: reservationSelect }),
+      await readReservation(deps.db, id),
     );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
