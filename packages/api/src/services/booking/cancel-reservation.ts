@@ -42,8 +42,8 @@ export async function cancelReservation(
       });
     }, BUSY_TRANSACTION),
   );
-  return toReservationView(
-    await readReservation(deps.db, input.reservationId),
-    { now, timeZone: deps.config.timeZone },
-  );
+  return toReservationView(await readReservation(deps.db, input.reservationId), {
+    now,
+    timeZone: deps.config.timeZone,
+  });
 }

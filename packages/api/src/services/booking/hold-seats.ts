@@ -212,9 +212,7 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
         return reservationId;
       }, BUSY_TRANSACTION),
     );
-    return view(
-      await readReservation(deps.db, id),
-    );
+    return view(await readReservation(deps.db, id));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A retried request with the same idempotency key won the race: answer with its result.
