@@ -25,6 +25,19 @@ describe("cinema-local days", () => {
     expect(localTimeOf(new Date("2026-10-25T01:30:00Z"), "Europe/Paris")).toBe("02:30");
   });
 
+  it("reads a repeated hour (clocks going back) as its first occurrence", () => {
+    expect(localDateTime("2026-10-25", "02:30", "Europe/Paris").toISOString()).toBe(
+      "2026-10-25T00:30:00.000Z",
+    );
+    expect(localDateTime("2026-10-25", "03:30", "Europe/Paris").toISOString()).toBe(
+      "2026-10-25T02:30:00.000Z",
+    );
+    // Skipped by the spring change: moves forward.
+    expect(localDateTime("2026-03-29", "02:30", "Europe/Paris").toISOString()).toBe(
+      "2026-03-29T01:30:00.000Z",
+    );
+  });
+
   it("rejects impossible dates", () => {
     expect(() => localDayRange("2026-02-30", "UTC")).toThrow(RangeError);
     expect(() => localDayRange("tomorrow", "UTC")).toThrow(RangeError);

@@ -33,11 +33,16 @@ export function localTimeOf(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("HH:mm");
 }
 
-/** The instant of a local wall-clock time; a time skipped by DST moves forward. */
+/**
+ * The instant of a local wall-clock time. A time skipped by DST moves forward; a time that
+ * happens twice (clocks going back) means its first occurrence, whatever today's offset is.
+ */
 export function localDateTime(date: string, time: string, zone: string): Date {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone });
   if (!dt.isValid) throw new RangeError(`${date} ${time} is not a valid local time`);
-  return dt.toJSDate();
+  const wall = dt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+  const hourEarlier = dt.minus({ hours: 1 });
+  return (hourEarlier.toFormat("yyyy-MM-dd'T'HH:mm:ss") === wall ? hourEarlier : dt).toJSDate();
 }
 
 /** Adds whole local days to a YYYY-MM-DD date. */
