@@ -61,7 +61,11 @@ describeEachDatabase("seat-map cache", (getDb, provider) => {
       const seat = seatIds[1] ?? "";
       expect(await stateOf(showtime.id, seat)).toBe("AVAILABLE");
       const other = await createDb(getDb().url);
-      const otherServer = await startServer({ ...other, url: getDb().url, close: () => other.close() });
+      const otherServer = await startServer({
+        ...other,
+        url: getDb().url,
+        close: () => other.close(),
+      });
       try {
         const held = await call(otherServer.url, "reservation.hold", {
           mutation: true,

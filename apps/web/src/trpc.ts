@@ -1,13 +1,41 @@
 import type { AppRouter } from "@marquee/api";
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { errorInfo } from "./ui/errors";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
-export function makeQueryClient(): QueryClient {
+export type QueryClientOptions = {
+  /**
+   * Called when any query or mutation answers UNAUTHORIZED (an expired or revoked session),
+   * except mutations whose `meta.authRedirect` is false (sign-in itself).
+   */
+  onUnauthorized?: () => void;
+};
+
+/** Retrying cannot fix a 4xx (bad input, signed out, conflict); one retry for the rest. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  const { httpStatus } = errorInfo(error);
+  if (httpStatus !== null && httpStatus >= 400 && httpStatus < 500) return false;
+  return failureCount < 1;
+}
+
+export function makeQueryClient(options: QueryClientOptions = {}): QueryClient {
+  const { onUnauthorized } = options;
   return new QueryClient({
-    defaultOptions: { queries: { staleTime: 5_000, retry: 1 } },
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (onUnauthorized && errorInfo(error).code === "UNAUTHORIZED") onUnauthorized();
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (mutation.meta?.authRedirect === false) return;
+        if (onUnauthorized && errorInfo(error).code === "UNAUTHORIZED") onUnauthorized();
+      },
+    }),
+    defaultOptions: { queries: { staleTime: 5_000, retry: shouldRetry } },
   });
 }
 

@@ -1,6 +1,6 @@
 // The one JSON shape every reservation procedure returns.
 import { type Prisma } from "@marquee/db";
-import { localDateOf } from "@marquee/domain";
+import { localDateOf, localTimeOf } from "@marquee/domain";
 
 export type ReservationStatus = "HELD" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
 
@@ -32,7 +32,9 @@ export type ReservationView = {
     id: string;
     startsAt: string;
     endsAt: string;
+    /** Cinema-local date and start time (CINEMA_TIMEZONE). */
     localDate: string;
+    localTime: string;
     status: "SCHEDULED" | "CANCELLED";
     cancelledReason: string | null;
     movie: { id: string; title: string; posterUrl: string | null; rating: string | null };
@@ -116,6 +118,7 @@ export function toReservationView(
       startsAt: row.showtime.startsAt.toISOString(),
       endsAt: row.showtime.endsAt.toISOString(),
       localDate: localDateOf(row.showtime.startsAt, deps.timeZone),
+      localTime: localTimeOf(row.showtime.startsAt, deps.timeZone),
       status: row.showtime.status,
       cancelledReason: row.showtime.cancelledReason,
       movie: row.showtime.movie,

@@ -1,0 +1,340 @@
+// Occupancy and revenue over a range of cinema-local days. recharts lives only in the admin
+// chunk (this page is even lazy within it), so guests never download it.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@marquee/api";
+import { useTRPC } from "../trpc";
+import { formatLocalDate, formatMoney, LOCALE, Skeleton, TextField } from "../ui";
+import { currencyDigits, useCinemaInfo } from "./cinema";
+import { addDays, isLocalDate, localTimeOf } from "./cinema-time";
+import { Card, EmptyState, ErrorAlert, PageHeader, StatusBadge } from "./kit";
+
+type Summary = inferRouterOutputs<AppRouter>["report"]["summary"];
+
+const percent = (ratio: number) =>
+  new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 1 }).format(ratio);
+
+const AXIS = { stroke: "#a1a1aa", fontSize: 12 };
+const TOOLTIP = {
+  contentStyle: { background: "#18181b", border: "1px solid #3f3f46", borderRadius: 8 },
+  labelStyle: { color: "#fafafa" },
+};
+
+export function ReportsPage() {
+  const { info, error } = useCinemaInfo();
+  if (error) return <ErrorAlert error={error} title="The cinema's settings could not be loaded" />;
+  if (!info) return <Skeleton className="h-96 w-full" />;
+  return <Reports today={info.today} timeZone={info.timeZone} />;
+}
+
+function Reports({ today, timeZone }: { today: string; timeZone: string }) {
+  const trpc = useTRPC();
+  const [from, setFrom] = useState(() => addDays(today, -14));
+  const [to, setTo] = useState(() => addDays(today, 7));
+  const valid = isLocalDate(from) && isLocalDate(to) && from <= to;
+  const report = useQuery({
+    ...trpc.report.summary.queryOptions({ from, to }),
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Reports"
+        description="Sold seats and revenue of confirmed bookings, per cinema-local day."
+        actions={
+          <div className="flex items-end gap-2">
+            <TextField
+              label="From"
+              type="date"
+              value={from}
+              max={to}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+            <TextField
+              label="To"
+              type="date"
+              value={to}
+              min={from}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          </div>
+        }
+      />
+      {!valid ? (
+        <ErrorAlert title="Choose a start date on or before the end date." />
+      ) : report.isPending ? (
+        <div role="status" aria-label="Loading the report" className="space-y-4">
+          <div className="grid gap-3 sm:grid-cols-4">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} className="h-24" />
+            ))}
+          </div>
+          <Skeleton className="h-72 w-full" />
+        </div>
+      ) : report.isError ? (
+        <ErrorAlert error={report.error} title="The report could not be loaded" />
+      ) : (
+        <ReportView summary={report.data} timeZone={timeZone} stale={report.isPlaceholderData} />
+      )}
+    </div>
+  );
+}
+
+function ReportView({
+  summary,
+  timeZone,
+  stale,
+}: {
+  summary: Summary;
+  timeZone: string;
+  stale: boolean;
+}) {
+  const { totals, currency } = summary;
+  const money = (minor: number) => formatMoney(minor, currency);
+  const major = (minor: number) => minor / 10 ** currencyDigits(currency);
+  const days = summary.days.map((d) => ({
+    label: formatLocalDate(d.date),
+    occupancy: Math.round(d.occupancy * 1000) / 10,
+    revenue: major(d.revenue),
+    sold: d.sold,
+  }));
+  const movies = summary.movies.map((m) => ({
+    title: m.title,
+    occupancy: Math.round(m.occupancy * 1000) / 10,
+    revenue: major(m.revenue),
+  }));
+  const moneyAxis = (value: number) =>
+    new Intl.NumberFormat(LOCALE, { style: "currency", currency, notation: "compact" }).format(
+      value,
+    );
+
+  if (totals.showtimes === 0) {
+    return (
+      <EmptyState title="No showtimes in this range">
+        {formatLocalDate(summary.from)} – {formatLocalDate(summary.to)}
+      </EmptyState>
+    );
+  }
+  return (
+    <div className={stale ? "space-y-6 opacity-60" : "space-y-6"} aria-busy={stale || undefined}>
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="Totals">
+        <Stat label="Revenue" value={money(totals.revenue)} />
+        <Stat
+          label="Seats sold"
+          value={totals.sold.toLocaleString(LOCALE)}
+          note={`of ${totals.capacity.toLocaleString(LOCALE)}`}
+        />
+        <Stat label="Occupancy" value={percent(totals.occupancy)} />
+        <Stat label="Showtimes" value={String(totals.showtimes)} />
+        <Stat
+          label="Cancelled bookings"
+          value={String(totals.cancellations)}
+          note={totals.held > 0 ? `${totals.held} seats held now` : undefined}
+        />
+      </ul>
+
+      <Card>
+        <h2 className="mb-3 font-semibold">Per day</h2>
+        <figure aria-label="Revenue and occupancy per day">
+          <div className="h-72">
+            <ResponsiveContainer width="100%" height="100%">
+              <ComposedChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+                <CartesianGrid stroke="#27272a" vertical={false} />
+                <XAxis dataKey="label" tick={AXIS} stroke="#52525b" />
+                <YAxis yAxisId="money" tick={AXIS} stroke="#52525b" tickFormatter={moneyAxis} />
+                <YAxis
+                  yAxisId="pct"
+                  orientation="right"
+                  domain={[0, 100]}
+                  unit="%"
+                  tick={AXIS}
+                  stroke="#52525b"
+                />
+                <Tooltip
+                  {...TOOLTIP}
+                  formatter={(value, name) =>
+                    name === "Revenue"
+                      ? formatMoney(
+                          Math.round(Number(value) * 10 ** currencyDigits(currency)),
+                          currency,
+                        )
+                      : `${String(value)}%`
+                  }
+                />
+                <Legend />
+                <Bar
+                  yAxisId="money"
+                  dataKey="revenue"
+                  name="Revenue"
+                  fill="#f59e0b"
+                  radius={[4, 4, 0, 0]}
+                  isAnimationActive={false}
+                />
+                <Line
+                  yAxisId="pct"
+                  dataKey="occupancy"
+                  name="Occupancy"
+                  stroke="#38bdf8"
+                  strokeWidth={2}
+                  dot={{ r: 3 }}
+                  isAnimationActive={false}
+                />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+          <figcaption className="mt-2 text-xs text-zinc-400">
+            Bars: revenue (left axis). Line with dots: occupancy of scheduled showtimes (right
+            axis).
+          </figcaption>
+        </figure>
+      </Card>
+
+      <Card>
+        <h2 className="mb-3 font-semibold">Per movie</h2>
+        <figure aria-label="Revenue and occupancy per movie">
+          <div style={{ height: Math.max(160, movies.length * 44 + 60) }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart
+                data={movies}
+                layout="vertical"
+                margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+              >
+                <CartesianGrid stroke="#27272a" horizontal={false} />
+                <XAxis
+                  type="number"
+                  xAxisId="money"
+                  tick={AXIS}
+                  stroke="#52525b"
+                  tickFormatter={moneyAxis}
+                />
+                <XAxis
+                  type="number"
+                  xAxisId="pct"
+                  orientation="top"
+                  domain={[0, 100]}
+                  unit="%"
+                  tick={AXIS}
+                  stroke="#52525b"
+                />
+                <YAxis type="category" dataKey="title" width={140} tick={AXIS} stroke="#52525b" />
+                <Tooltip
+                  {...TOOLTIP}
+                  formatter={(value, name) =>
+                    name === "Revenue"
+                      ? formatMoney(
+                          Math.round(Number(value) * 10 ** currencyDigits(currency)),
+                          currency,
+                        )
+                      : `${String(value)}%`
+                  }
+                />
+                <Legend />
+                <Bar
+                  xAxisId="money"
+                  dataKey="revenue"
+                  name="Revenue"
+                  fill="#f59e0b"
+                  radius={[0, 4, 4, 0]}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  xAxisId="pct"
+                  dataKey="occupancy"
+                  name="Occupancy"
+                  fill="#38bdf8"
+                  radius={[0, 4, 4, 0]}
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </figure>
+      </Card>
+
+      <Card>
+        <h2 className="mb-3 font-semibold">Per showtime</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[48rem] text-left text-sm">
+            <caption className="sr-only">Figures per showtime</caption>
+            <thead className="text-xs tracking-wide text-zinc-400 uppercase">
+              <tr>
+                <th scope="col" className="px-2 py-2">
+                  When (local)
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Film
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Hall
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Sold
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Occupancy
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Revenue
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Cancelled
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.showtimes.map((s) => (
+                <tr key={s.showtimeId} className="border-t border-zinc-800">
+                  <td className="px-2 py-1.5 whitespace-nowrap">
+                    {formatLocalDate(s.localDate)} {localTimeOf(s.startsAt, timeZone)}
+                  </td>
+                  <td className="px-2 py-1.5">{s.movie.title}</td>
+                  <td className="px-2 py-1.5">{s.hall.name}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    {s.sold}
+                    {s.capacity > 0 && <span className="text-zinc-500"> / {s.capacity}</span>}
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    {s.capacity > 0 ? percent(s.occupancy) : "–"}
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{money(s.revenue)}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{s.cancellations}</td>
+                  <td className="px-2 py-1.5">
+                    <StatusBadge status={s.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function Stat({ label, value, note }: { label: string; value: string; note?: string | undefined }) {
+  return (
+    <li className="rounded-xl border border-zinc-800 bg-zinc-900/60 p-4">
+      <p className="text-xs tracking-wide text-zinc-400 uppercase">{label}</p>
+      <p className="mt-1 text-2xl font-bold tabular-nums">{value}</p>
+      {note && <p className="text-xs text-zinc-500">{note}</p>}
+    </li>
+  );
+}

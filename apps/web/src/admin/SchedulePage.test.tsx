@@ -1,0 +1,133 @@
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Route, Routes } from "react-router";
+import { afterEach, expect, it, vi } from "vitest";
+import { AdminApp } from "./AdminApp";
+import { fakeApi, PARIS_INFO, renderWithApi } from "./fake-api";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const HALL = { id: "00000000-0000-7000-8000-00000000000a", name: "Grand" };
+const DUNE = { id: "00000000-0000-7000-8000-0000000000d1", title: "Dune", durationMinutes: 166 };
+const SHOWTIME = {
+  id: "00000000-0000-7000-8000-0000000000s1",
+  movie: { ...DUNE, rating: "PG-13", posterUrl: null },
+  hall: HALL,
+  // 18:00–20:46 in Paris on the first day of summer time, free again at 21:01.
+  startsAt: "2026-03-29T16:00:00.000Z",
+  endsAt: "2026-03-29T18:46:00.000Z",
+  busyUntil: "2026-03-29T19:01:00.000Z",
+  localDate: "2026-03-29",
+  localTime: "18:00",
+  status: "SCHEDULED",
+  cancelledReason: null,
+  cancelledAt: null,
+  prices: { STANDARD: 1200, PREMIUM: 1500, WHEELCHAIR: 1200, COMPANION: 1200 },
+  currency: "EUR",
+  capacity: 100,
+  seatsAvailable: 90,
+};
+
+function renderSchedule() {
+  const calls = fakeApi({
+    "cinema.info": () => ({ data: PARIS_INFO }),
+    "hall.list": () => ({
+      data: [
+        {
+          ...HALL,
+          layout: ["SSSS"],
+          capacity: 4,
+          seatsByKind: { STANDARD: 4, PREMIUM: 0, WHEELCHAIR: 0, COMPANION: 0 },
+        },
+      ],
+    }),
+    "movie.list": () => ({
+      data: {
+        items: [
+          {
+            ...DUNE,
+            description: "",
+            genres: ["sci-fi"],
+            rating: "PG-13",
+            posterUrl: null,
+            releaseDate: null,
+          },
+        ],
+        nextCursor: null,
+      },
+    }),
+    "showtime.list": () => ({ data: { items: [SHOWTIME], nextCursor: null } }),
+    "showtime.create": () => ({
+      error: {
+        code: "CONFLICT",
+        httpStatus: 409,
+        message:
+          'Grand is not free then (each showtime is followed by a 15-minute cleaning break); it overlaps "Dune" 18:00–20:46 on 2026-03-29',
+        details: {
+          field: "startsAt",
+          conflicts: [
+            {
+              id: SHOWTIME.id,
+              title: "Dune",
+              startsAt: SHOWTIME.startsAt,
+              busyUntil: SHOWTIME.busyUntil,
+            },
+          ],
+        },
+      },
+    }),
+  });
+  renderWithApi(
+    <Routes>
+      <Route path="/admin/*" element={<AdminApp />} />
+    </Routes>,
+    { route: "/admin/schedule?date=2026-03-29" },
+  );
+  return calls;
+}
+
+it("draws the day's showtimes per hall in cinema-local time", async () => {
+  renderSchedule();
+  // Generous timeouts: the first render loads the whole admin module on a busy machine.
+  const lane = await screen.findByRole("list", { name: "Showtimes in Grand" }, { timeout: 10_000 });
+  const block = within(lane).getByRole("button", { name: /^Dune, 18:00–20:46/ });
+  expect(block.getAttribute("aria-label")).toContain("cleaning until 21:01");
+  expect(block.getAttribute("aria-label")).toContain("90 of 100 seats free");
+  // Sub-navigation links resolve under /admin whatever admin page is open.
+  const nav = screen.getByRole("navigation", { name: "Admin" });
+  expect(within(nav).getByRole("link", { name: "Movies" }).getAttribute("href")).toBe(
+    "/admin/movies",
+  );
+  expect(within(nav).getByRole("link", { name: "Overview" }).getAttribute("href")).toBe("/admin");
+});
+
+it("sends the local time with the cinema's offset and shows an overlap next to the form", async () => {
+  const user = userEvent.setup();
+  const calls = renderSchedule();
+  const form = await screen.findByRole("form", { name: "New showtime" }, { timeout: 10_000 });
+  await screen.findByRole("option", { name: "Dune (166 min)" }, { timeout: 10_000 });
+  await user.selectOptions(within(form).getByLabelText("Film"), DUNE.id);
+  fireEvent.change(within(form).getByLabelText("Start time"), { target: { value: "19:30" } });
+  await user.type(within(form).getByLabelText("Standard price"), "12.50");
+  await user.click(within(form).getByRole("button", { name: "Schedule showtime" }));
+
+  const message = await within(form).findByText(/Grand is not free then/);
+  // The message sits with the start time field, which is marked invalid.
+  expect(within(form).getByLabelText("Start time").getAttribute("aria-invalid")).toBe("true");
+  expect(message.id).toBe(
+    within(form).getByLabelText("Start time").getAttribute("aria-describedby")?.split(" ").at(-1),
+  );
+  expect(within(form).getByText(/“Dune” 18:00–21:01/)).toBeTruthy();
+
+  const create = calls.find((c) => c.path === "showtime.create");
+  expect(create?.input).toEqual({
+    movieId: DUNE.id,
+    hallId: HALL.id,
+    // 2026-03-29 is the day Paris moves to summer time: +02:00 in the evening.
+    startsAt: "2026-03-29T19:30:00+02:00",
+    prices: { STANDARD: 1250 },
+  });
+});

@@ -1,0 +1,11 @@
+import { useEffect, useState } from "react";
+
+/** The value, once it has stopped changing for `delayMs` (search boxes). */
+export function useDebounced<T>(value: T, delayMs = 250): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
