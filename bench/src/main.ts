@@ -121,8 +121,13 @@ async function main(): Promise<void> {
       `SELECT id, "userId" FROM "Session" ORDER BY "createdAt"`,
     );
 
+    // BENCH_CPU_PROF=<dir>: profile the server (written when it exits) to find hot spots.
+    const profile = process.env.BENCH_CPU_PROF;
     const server = await startProcess(
-      [join(root, "apps/server/dist/server/main.js")],
+      [
+        ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []),
+        join(root, "apps/server/dist/server/main.js"),
+      ],
       {
         DATABASE_URL: scratch.url,
         PORT: "0",
@@ -290,7 +295,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const p of processes) p.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, process.env.BENCH_CPU_PROF ? 3_000 : 300));
     await scratch.drop().catch(() => undefined);
   }
 }
