@@ -76,3 +76,30 @@ describeEachDatabase("readiness", (getDb) => {
     }
   });
 });
+
+describeEachDatabase("HTTP caching of queries", (getDb) => {
+  it("answers a repeated query with 304 when nothing changed, never publicly cached", async () => {
+    const server = await startServer(getDb());
+    try {
+      const first = await fetch(`${server.url}/trpc/health`);
+      expect(first.status).toBe(200);
+      const tag = first.headers.get("etag");
+      expect(tag).toMatch(/^W\/"/);
+      expect(first.headers.get("cache-control")).toBe("private, no-cache");
+      // health carries the time, so it changes; cinema.info within the same second does not
+      const info = await fetch(`${server.url}/trpc/cinema.info`);
+      const again = await fetch(`${server.url}/trpc/cinema.info`, {
+        headers: { "if-none-match": info.headers.get("etag") ?? "" },
+      });
+      expect([200, 304]).toContain(again.status);
+      const map = await fetch(`${server.url}/trpc/hall.list`);
+      const same = await fetch(`${server.url}/trpc/hall.list`, {
+        headers: { "if-none-match": map.headers.get("etag") ?? "" },
+      });
+      expect(same.status).toBe(304);
+      expect(await same.text()).toBe("");
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
+import etag from "@fastify/etag";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import {
@@ -81,6 +82,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // Polling clients (seat maps every few seconds) revalidate with If-None-Match and get an
+  // empty 304 when nothing changed. tRPC answers with a web Response (a stream); query
+  // answers are small JSON, so buffer them for the ETag.
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (req.method !== "GET" || !req.url.startsWith("/trpc/") || !(payload instanceof Response)) {
+      return payload;
+    }
+    void reply.code(payload.status);
+    payload.headers.forEach((value, key) => void reply.header(key, value));
+    return payload.text();
+  });
+  await app.register(etag, { weak: true });
   const now = options.now ?? (() => new Date());
 
   // CSRF: decided here, before tRPC runs, from headers alone.
@@ -135,13 +148,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
         });
       },
-      responseMeta({ errors }) {
+      responseMeta({ errors, type }) {
+        // Answers can be personal (MINE seats, auth.me): never in a shared cache, and always
+        // revalidated, which the ETag makes cheap.
+        const caching = type === "query" ? { "cache-control": "private, no-cache" } : {};
         for (const error of errors) {
           const retry =
             error.cause instanceof AppError ? error.cause.details?.retryAfterSeconds : null;
-          if (typeof retry === "number") return { headers: { "retry-after": String(retry) } };
+          if (typeof retry === "number") {
+            return { headers: { ...caching, "retry-after": String(retry) } };
+          }
         }
-        return {};
+        return { headers: caching };
       },
       onError({ error, path, req }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
