@@ -19,6 +19,7 @@ import {
 import { type PrismaClient } from "@marquee/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { type ResponseCache, useResponseCache } from "./response-cache";
 import {
   clearSessionCookie,
   passesCsrfCheck,
@@ -37,6 +38,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** The origin browsers use (e.g. https://tickets.example.com); default: from Host. */
   publicOrigin?: string | null;
+  /** Whole-answer cache for hot anonymous queries (seat maps); cleared on DB changes. */
+  responseCache?: ResponseCache;
   /** The process's seat-map cache; without one every seat map reads the database. */
   seatMaps?: SeatMapCache;
 };
@@ -94,6 +97,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload.text();
   });
   await app.register(etag, { weak: true });
+  if (options.responseCache) {
+    useResponseCache(app, options.responseCache, (req) => readCredentials(req).kind === "none");
+  }
   const now = options.now ?? (() => new Date());
 
   // CSRF: decided here, before tRPC runs, from headers alone.

@@ -13,6 +13,7 @@ import {
 import { createSeatMapCache, pruneAttempts, sweepExpiredHolds } from "@marquee/api";
 import pino from "pino";
 import { buildApp } from "./app";
+import { createResponseCache } from "./response-cache";
 import { loadEnv } from "./env";
 
 function defaultWebDist(): string | null {
@@ -78,14 +79,22 @@ async function main(): Promise<void> {
 
   // Seat maps are cached per process; the database tells every process what changed.
   const seatMaps = createSeatMapCache();
+  const responseCache = createResponseCache({ paths: ["showtime.seatMap"], ttlMs: 1_000 });
   const unlisten = await db.listen(
     "marquee_seatmap",
-    (key) => seatMaps.invalidate(key),
-    () => seatMaps.invalidate("*"),
+    (key) => {
+      seatMaps.invalidate(key);
+      responseCache.clear();
+    },
+    () => {
+      seatMaps.invalidate("*");
+      responseCache.clear();
+    },
   );
 
   const app = await buildApp({
     seatMaps,
+    responseCache,
     db: db.prisma,
     api: {
       timeZone: env.CINEMA_TIMEZONE,

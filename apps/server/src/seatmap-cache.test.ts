@@ -4,6 +4,7 @@ import { createSeatMapCache, defaultApiConfig } from "@marquee/api";
 import { createDb } from "@marquee/db";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createResponseCache } from "./response-cache";
 import { call, startServer, type RunningServer } from "./test/start-server";
 import { createShowtimeWithSeats, createSignedInUsers } from "./test/users";
 
@@ -12,10 +13,19 @@ type SeatMapBody = { result: { data: { seats: { id: string; state: string }[] } 
 describeEachDatabase("seat-map cache", (getDb, provider) => {
   let server: RunningServer;
   let unlisten: () => Promise<void>;
-  const cache = createSeatMapCache({ ttlMs: 60_000 }); // long: only invalidation can refresh it
+  // Long lifetimes: only invalidation can refresh them.
+  const cache = createSeatMapCache({ ttlMs: 60_000 });
+  const responses = createResponseCache({ paths: ["showtime.seatMap"], ttlMs: 60_000 });
   beforeAll(async () => {
-    unlisten = await getDb().listen("marquee_seatmap", (key) => cache.invalidate(key));
-    server = await startServer(getDb(), { api: defaultApiConfig, seatMaps: cache });
+    unlisten = await getDb().listen("marquee_seatmap", (key) => {
+      cache.invalidate(key);
+      responses.clear();
+    });
+    server = await startServer(getDb(), {
+      api: defaultApiConfig,
+      seatMaps: cache,
+      responseCache: responses,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -43,6 +53,7 @@ describeEachDatabase("seat-map cache", (getDb, provider) => {
     const [user] = await createSignedInUsers(getDb().prisma, 1);
     const seat = seatIds[0] ?? "";
     expect(await stateOf(showtime.id, seat)).toBe("AVAILABLE"); // now cached
+    expect([...responses.entries.keys()].some((url) => url.includes(showtime.id))).toBe(true);
     const held = await call(server.url, "reservation.hold", {
       mutation: true,
       input: { showtimeId: showtime.id, seatIds: [seat] },
@@ -51,6 +62,24 @@ describeEachDatabase("seat-map cache", (getDb, provider) => {
     expect(held.status).toBe(200);
     expect(await eventually(async () => (await stateOf(showtime.id, seat)) === "HELD")).toBe(true);
     expect(await stateOf(showtime.id, seat, user?.token)).toBe("MINE");
+    // Personal answers are never kept: only the anonymous one is in the cache.
+    expect(await stateOf(showtime.id, seat)).toBe("HELD");
+    expect(await stateOf(showtime.id, seat, user?.token)).toBe("MINE");
+  });
+
+  it("answers a cached anonymous seat map with the same body, headers and a 304 on revalidation", async () => {
+    const { showtime } = await createShowtimeWithSeats(getDb().prisma, 1, 4);
+    const path = `${server.url}/trpc/showtime.seatMap?input=${encodeURIComponent(JSON.stringify({ showtimeId: showtime.id }))}`;
+    const first = await fetch(path);
+    const second = await fetch(path);
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(second.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(second.headers.get("cache-control")).toBe("private, no-cache");
+    const revalidated = await fetch(path, {
+      headers: { "if-none-match": first.headers.get("etag") ?? "" },
+    });
+    expect(revalidated.status).toBe(304);
   });
 
   it.runIf(provider === "postgresql")(
