@@ -208,6 +208,8 @@ describeEachDatabase("authentication over HTTP", (getDb) => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       error: {
+        message:
+          "email: Enter a valid e-mail address; name: Enter your name; password: Use at least 8 characters",
         data: {
           code: "BAD_REQUEST",
           zodError: {

@@ -8,24 +8,29 @@ import { isDatabaseBusy, isRetryableConflict } from "./services/db-retry";
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const zodIssues = cause instanceof z.ZodError ? z.flattenError(cause) : null;
+    const zod = cause instanceof z.ZodError ? cause : null;
     const details = cause instanceof AppError ? (cause.details ?? null) : null;
+    // zod's own message is a JSON dump of its issues (regexes included): say it plainly.
+    const message = zod
+      ? zod.issues
+          .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+          .join("; ")
+      : shape.message;
     return {
       ...shape,
       // Never leak internals: 500s get a generic message and no stack.
-      message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : shape.message,
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        zodError: zodIssues,
+        zodError: zod ? z.flattenError(zod) : null,
         details,
       },
     };
   },
 });
 
-/** Turns domain errors into tRPC errors; everything else stays a 500. */
 /**
  * Turns domain errors into tRPC errors, and database overload or exhausted write-conflict
  * retries into honest "busy, try again" answers instead of 500s.
