@@ -6,6 +6,7 @@ import { type PrismaClient } from "@marquee/db";
 import { TRPCError } from "@trpc/server";
 import { expect, it } from "vitest";
 import { appRouter } from "./root";
+import { procedureAt } from "./test/assertions";
 import { callerFor, createActor, FIXTURE_PASSWORD, type Actor } from "./test/auth-fixtures";
 import { createCinema } from "./test/booking-fixtures";
 import { catalogMatrix } from "./test/catalog-fixtures";
@@ -111,12 +112,6 @@ async function snapshot(db: PrismaClient) {
     db.reservationSeat.count({ where: { live: true } }),
   ]);
   return { users, sessions, movies, halls, seats, showtimes, reservations, live };
-}
-
-function procedureAt(caller: object, path: string): (input: unknown) => Promise<unknown> {
-  let target: unknown = caller;
-  for (const key of path.split(".")) target = (target as Record<string, unknown>)[key];
-  return target as (input: unknown) => Promise<unknown>;
 }
 
 it("covers every procedure of the router", () => {

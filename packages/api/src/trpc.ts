@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { type Context } from "./context";
 import { AppError, toTRPCError } from "./errors";
-import { isDatabaseBusy, isRetryableConflict } from "./services/db-retry";
+import { isDatabaseBusy, isRetryableConflict } from "./services/db-errors";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {

@@ -1,7 +1,8 @@
 import { describeEachDatabase } from "@marquee/db/testing";
-import { type inferProcedureInput, TRPCError } from "@trpc/server";
+import { type inferProcedureInput } from "@trpc/server";
 import { expect, it } from "vitest";
 import { type AppRouter } from "../root";
+import { fieldErrors, rejection } from "../test/assertions";
 import {
   callerFor,
   createActor,
@@ -11,22 +12,6 @@ import {
 import { sessionIdFromToken, validateSessionToken } from "../services/auth/session";
 
 type RegisterInput = inferProcedureInput<AppRouter["auth"]["register"]>;
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
-function fieldErrors(error: TRPCError): Record<string, string[]> {
-  const cause = error.cause as { issues?: { path: (string | number)[]; message: string }[] };
-  const out: Record<string, string[]> = {};
-  for (const issue of cause.issues ?? []) (out[issue.path.join(".")] ??= []).push(issue.message);
-  return out;
-}
 
 describeEachDatabase("auth procedures", (getDb) => {
   it("registers (e-mail normalised), signs in via the transport, and answers me()", async () => {

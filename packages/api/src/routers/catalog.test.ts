@@ -6,6 +6,7 @@ import { type inferProcedureInput } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type SessionUser } from "../context";
 import { type AppRouter } from "../root";
+import { procedureAt } from "../test/assertions";
 import {
   callerAs,
   details,
@@ -24,12 +25,6 @@ type HallCreateInput = inferProcedureInput<AppRouter["hall"]["create"]>;
 
 const now = new Date("2026-03-01T12:00:00.000Z");
 const hours = (h: number) => new Date(now.getTime() + h * 3600e3);
-
-function procedureAt(caller: object, path: string): (input: unknown) => Promise<unknown> {
-  let target: unknown = caller;
-  for (const key of path.split(".")) target = (target as Record<string, unknown>)[key];
-  return target as (input: unknown) => Promise<unknown>;
-}
 
 const counts = (db: PrismaClient) =>
   Promise.all([db.movie.count(), db.hall.count(), db.seat.count(), db.showtime.count()]).then(

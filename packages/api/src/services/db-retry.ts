@@ -1,32 +1,7 @@
 // Transactions that lose a serialization or deadlock race are retried a bounded number of
 // times: those are the failures a retry can fix. Constraint violations are not retried:
 // they are answers (the seat is taken), not accidents.
-import { isDatabaseError } from "./catalog/db-errors";
-
-function hasKind(error: unknown, kind: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 6; depth += 1) {
-    if (typeof e !== "object") return false;
-    const node = e as { kind?: unknown; code?: unknown; cause?: unknown; meta?: unknown };
-    if (node.kind === kind || node.code === kind) return true;
-    const meta = node.meta as { driverAdapterError?: unknown } | undefined;
-    e = meta?.driverAdapterError ?? node.cause;
-  }
-  return false;
-}
-
-export function isRetryableConflict(error: unknown): boolean {
-  return (
-    isDatabaseError(error, { sqlState: "40001" }) ||
-    isDatabaseError(error, { sqlState: "40P01" }) ||
-    hasKind(error, "P2034") ||
-    hasKind(error, "TransactionWriteConflict")
-  );
-}
-
-/** No connection or transaction slot in time (Prisma P2024 pool timeout, P2028). */
-export function isDatabaseBusy(error: unknown): boolean {
-  return hasKind(error, "P2024") || hasKind(error, "P2028");
-}
+import { isRetryableConflict } from "./db-errors";
 
 /** Interactive transactions under load: wait longer for a connection than Prisma's 2 s. */
 export const BUSY_TRANSACTION = { maxWait: 10_000, timeout: 15_000 } as const;

@@ -4,9 +4,11 @@
 import { randomUUID } from "node:crypto";
 import { type PrismaClient, type ReservationStatus, type ShowtimeStatus } from "@marquee/db";
 import { seatsFromLayout } from "@marquee/domain";
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { createContextInner, type ApiConfig, type Role, type SessionUser } from "../context";
 import { createCaller } from "../root";
+
+export { details, fieldErrors, rejection } from "./assertions";
 
 let counter = 0;
 /** A name no other test in the file uses. */
@@ -145,32 +147,6 @@ export async function makeReservation(
     },
     include: { seats: true },
   });
-}
-
-/** Resolves to the TRPCError a call was rejected with (fails the test when it resolved). */
-export async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => new Error("expected the call to be rejected, but it resolved"),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw error;
-  return error;
-}
-
-/** Zod issues of an input error, keyed by their full path ("layout.2", "prices"). */
-export function fieldErrors(error: TRPCError): Record<string, string[]> {
-  const cause = error.cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined;
-  const out: Record<string, string[]> = {};
-  for (const issue of cause?.issues ?? []) {
-    (out[issue.path.map(String).join(".")] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-/** Details of an AppError that became a TRPCError (what clients get in error.data.details). */
-export function details(error: TRPCError): Record<string, unknown> {
-  const cause = error.cause as { details?: Record<string, unknown> } | undefined;
-  return cause?.details ?? {};
 }
 
 type Who = "anonymous" | "user" | "otherUser" | "admin";

@@ -1,8 +1,8 @@
 // Booking rules through createCaller, on PGlite and PostgreSQL. Races live in
 // booking.race.test.ts (PostgreSQL only).
 import { describeEachDatabase } from "@marquee/db/testing";
-import { TRPCError } from "@trpc/server";
 import { expect, it } from "vitest";
+import { details, rejection } from "../../test/assertions";
 import { callerFor, createActor } from "../../test/auth-fixtures";
 import { createCinema, PRICES } from "../../test/booking-fixtures";
 import { createContextInner } from "../../context";
@@ -15,16 +15,6 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const T0 = new Date("2030-06-01T12:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-const details = (e: TRPCError) => (e.cause as { details?: Record<string, unknown> }).details;
 
 describeEachDatabase("booking", (getDb) => {
   async function setup(startOffset = 48 * HOUR) {

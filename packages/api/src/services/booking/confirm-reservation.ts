@@ -2,7 +2,7 @@
 // every seat is still free; otherwise EXPIRED names the seats that were lost.
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
-import { isUniqueViolation } from "../catalog/db-errors";
+import { isUniqueViolation } from "../db-errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
 import { assertOnSale, takenSeatLabels } from "./hold-seats";
 import { readReservation } from "./read-reservation";

@@ -5,7 +5,7 @@ import { type Prisma } from "@marquee/db";
 import { generateBookingCode, type SeatKind } from "@marquee/domain";
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
-import { isUniqueViolation } from "../catalog/db-errors";
+import { isUniqueViolation } from "../db-errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
 import { uuidv7 } from "../ids";
 import { readReservation } from "./read-reservation";

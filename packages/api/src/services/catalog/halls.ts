@@ -4,7 +4,7 @@ import { type Prisma } from "@marquee/db";
 import { seatsFromLayout, type SeatKind } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "../db-errors";
 import { describeShowtime } from "./views";
 
 type Deps = Pick<Context, "db" | "config" | "now">;

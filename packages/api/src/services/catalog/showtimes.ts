@@ -6,7 +6,8 @@ import { localDayRange, type SeatKind } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { decodeCursor, toPage, type Page } from "./cursor";
-import { isDatabaseError, isForeignKeyViolation, isShowtimeOverlap } from "./db-errors";
+import { isForeignKeyViolation, isShowtimeOverlap } from "../db-errors";
+import { withRetry } from "../db-retry";
 import {
   describeShowtime,
   showtimeSelect,
@@ -108,25 +109,6 @@ async function overlapError(deps: Deps, slot: Slot & { exceptId?: string }): Pro
   );
 }
 
-/**
- * Runs a write again when PostgreSQL aborted it as a deadlock or serialization victim. Two
- * concurrent inserts that violate the exclusion constraint wait for each other and one of
- * them is killed as a deadlock (40P01) rather than failing with 23P01; run again, it sees
- * the winner and fails with the overlap, which is then reported properly.
- */
-async function retryOnWriteConflict<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await write();
-    } catch (error) {
-      const victim =
-        isDatabaseError(error, { sqlState: "40P01" }) ||
-        isDatabaseError(error, { sqlState: "40001" });
-      if (!victim || attempt >= attempts) throw error;
-    }
-  }
-}
-
 /** The film or hall was deleted between our lookup and the write (a lost race, not a bug). */
 function vanished(error: unknown): unknown {
   return isForeignKeyViolation(error)
@@ -201,7 +183,7 @@ export async function createShowtime(
   const times = timesFor(input.startsAt, movie.durationMinutes, deps.config.cleaningMinutes);
   let id: string;
   try {
-    ({ id } = await retryOnWriteConflict(() =>
+    ({ id } = await withRetry(() =>
       deps.db.showtime.create({
         data: {
           movieId: movie.id,
@@ -261,7 +243,7 @@ export async function updateShowtime(
   // Where the showtime was being moved to, to name what is in the way if the constraint fires.
   const attempt: { slot: Slot | null } = { slot: null };
   try {
-    await retryOnWriteConflict(() =>
+    await withRetry(() =>
       deps.db.$transaction(async (tx) => {
         const current = await lockShowtime(tx, input.id);
         if (current.status === "CANCELLED") {

@@ -44,3 +44,23 @@ export const isUniqueViolation = (error: unknown) =>
 /** A foreign key violation: the referenced row was deleted meanwhile (23503, Prisma P2003). */
 export const isForeignKeyViolation = (error: unknown) =>
   isDatabaseError(error, { sqlState: "23503" }) || (isRecord(error) && error.code === "P2003");
+
+/** True when anything in the error chain carries this Prisma code or adapter error kind. */
+function hasKind(error: unknown, kind: string): boolean {
+  return collect(error).some((node) => node.kind === kind || node.code === kind);
+}
+
+/** A serialization failure or deadlock victim: the failures a retry can fix. */
+export function isRetryableConflict(error: unknown): boolean {
+  return (
+    isDatabaseError(error, { sqlState: "40001" }) ||
+    isDatabaseError(error, { sqlState: "40P01" }) ||
+    hasKind(error, "P2034") ||
+    hasKind(error, "TransactionWriteConflict")
+  );
+}
+
+/** No connection or transaction slot in time (Prisma P2024 pool timeout, P2028). */
+export function isDatabaseBusy(error: unknown): boolean {
+  return hasKind(error, "P2024") || hasKind(error, "P2028");
+}
