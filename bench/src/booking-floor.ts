@@ -2,30 +2,10 @@
 // transactions, straight through `pg` with the server's pool size. No HTTP, no tRPC, no
 // Prisma: what remains is the database's own cost.
 import { randomBytes } from "node:crypto";
+import { READ_RESERVATION_SQL } from "@marquee/api";
 import type pg from "pg";
 
 export type FloorClient = { pool: pg.Pool; userId: string; sessionId: string };
-
-// The same single read-back query as packages/api/src/services/booking/read-reservation.ts.
-const READ_BACK = `
-  SELECT r.id, r.code, r.status::text AS status, r."showtimeId", r.total, r.currency,
-    r."holdExpiresAt", r."createdAt", r."confirmedAt", r."cancelledAt",
-    CASE WHEN u.id IS NULL THEN NULL
-         ELSE json_build_object('id', u.id, 'email', u.email, 'name', u.name) END AS "user",
-    (SELECT coalesce(json_agg(json_build_object('price', rs.price, 'seat', json_build_object(
-              'id', s.id, 'row', s.row, 'number', s.number, 'kind', s.kind, 'x', s.x, 'y', s.y))),
-            '[]'::json)
-       FROM "ReservationSeat" rs JOIN "Seat" s ON s.id = rs."seatId"
-      WHERE rs."reservationId" = r.id) AS seats,
-    st."startsAt", st."endsAt", st.status::text AS "showtimeStatus", st."cancelledReason",
-    json_build_object('id', m.id, 'title', m.title, 'posterUrl', m."posterUrl", 'rating', m.rating) AS movie,
-    json_build_object('id', h.id, 'name', h.name) AS hall
-  FROM "Reservation" r
-  JOIN "Showtime" st ON st.id = r."showtimeId"
-  JOIN "Movie" m ON m.id = st."movieId"
-  JOIN "Hall" h ON h.id = st."hallId"
-  LEFT JOIN "User" u ON u.id = r."userId"
-  WHERE r.id = $1::uuid`;
 
 const SESSION = `SELECT s.id, s."expiresAt", u.id AS "userId", u.email, u.name, u.role
   FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = $1`;
@@ -112,7 +92,7 @@ export async function floorBooking(
     throw error;
   }
   client.release();
-  await c.pool.query(READ_BACK, [reservationId]);
+  await c.pool.query(READ_RESERVATION_SQL, [reservationId]);
 
   await c.pool.query(SESSION, [c.sessionId]);
   const confirm = await c.pool.connect();
@@ -137,6 +117,6 @@ export async function floorBooking(
     throw error;
   }
   confirm.release();
-  await c.pool.query(READ_BACK, [reservationId]);
+  await c.pool.query(READ_RESERVATION_SQL, [reservationId]);
   return true;
 }

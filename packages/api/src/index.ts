@@ -21,3 +21,4 @@ export { pruneAttempts } from "./services/auth/throttle";
 export { createSession } from "./services/auth/session";
 export { sweepExpiredHolds } from "./services/booking/sweep-expired-holds";
 export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-map-cache";
+export { READ_RESERVATION_SQL } from "./services/booking/read-reservation";

@@ -24,12 +24,8 @@ type Raw = {
   hall: ReservationRow["showtime"]["hall"];
 };
 
-export async function readReservation(
-  db: Pick<PrismaClient, "$queryRaw">,
-  id: string,
-): Promise<ReservationRow> {
-  const [row] = await db.$queryRaw<Raw[]>`
-    SELECT r.id, r.code, r.status::text AS status, r."showtimeId", r.total, r.currency,
+/** Also run verbatim by the benchmark's raw-SQL floor, so both read back the same way. */
+export const READ_RESERVATION_SQL = `    SELECT r.id, r.code, r.status::text AS status, r."showtimeId", r.total, r.currency,
       r."holdExpiresAt", r."createdAt", r."confirmedAt", r."cancelledAt",
       CASE WHEN u.id IS NULL THEN NULL
            ELSE json_build_object('id', u.id, 'email', u.email, 'name', u.name) END AS "user",
@@ -46,7 +42,13 @@ export async function readReservation(
     JOIN "Movie" m ON m.id = st."movieId"
     JOIN "Hall" h ON h.id = st."hallId"
     LEFT JOIN "User" u ON u.id = r."userId"
-    WHERE r.id = ${id}::uuid`;
+    WHERE r.id = $1::uuid`;
+
+export async function readReservation(
+  db: Pick<PrismaClient, "$queryRawUnsafe">,
+  id: string,
+): Promise<ReservationRow> {
+  const [row] = await db.$queryRawUnsafe<Raw[]>(READ_RESERVATION_SQL, id);
   if (!row) throw new Error(`reservation ${id} vanished`);
   return {
     id: row.id,
