@@ -1,11 +1,19 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { Film, Pencil, Plus, Search, Trash2 } from "lucide-react";
+import { Film, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
 import { useTRPC } from "../trpc";
-import { Button, ConfirmDialog, errorInfo, formatDuration, formatLocalDate, Skeleton } from "../ui";
+import {
+  Button,
+  ConfirmDialog,
+  errorInfo,
+  formatDuration,
+  formatLocalDate,
+  SearchField,
+  Skeleton,
+} from "../ui";
 import { EmptyState, ErrorAlert, PageHeader } from "./kit";
 import { useDebounced } from "./hooks";
 import { MovieForm } from "./MovieForm";
@@ -55,20 +63,12 @@ export function MoviesPage() {
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="space-y-4">
-          <label className="relative block max-w-sm">
-            <span className="sr-only">Search movies by title</span>
-            <Search
-              className="pointer-events-none absolute top-3 left-3 size-4 text-zinc-500"
-              aria-hidden
-            />
-            <input
-              type="search"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder="Search by title"
-              className="h-10 w-full rounded-lg border border-zinc-700 bg-zinc-900 pr-3 pl-9 text-sm focus-visible:outline-2 focus-visible:outline-amber-300"
-            />
-          </label>
+          <SearchField
+            label="Search movies by title"
+            value={search}
+            onChange={setSearch}
+            placeholder="Search by title"
+          />
           {movies.isPending ? (
             <div role="status" aria-label="Loading movies" className="space-y-2">
               {[0, 1, 2, 3].map((i) => (

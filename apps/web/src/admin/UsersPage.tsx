@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Search, ShieldCheck, ShieldOff, Trash2 } from "lucide-react";
+import { ShieldCheck, ShieldOff, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
 import { useTRPC } from "../trpc";
-import { Button, ConfirmDialog, errorInfo, formatLocalDate, Skeleton } from "../ui";
+import { Button, ConfirmDialog, errorInfo, formatLocalDate, SearchField, Skeleton } from "../ui";
 import { useDebounced } from "./hooks";
 import { EmptyState, ErrorAlert, PageHeader, StatusBadge } from "./kit";
 
@@ -62,20 +62,12 @@ export function UsersPage() {
         title="Users"
         description="Promote staff to admins or demote them; a role change signs the person out."
       />
-      <label className="relative block max-w-sm">
-        <span className="sr-only">Search users by e-mail or name</span>
-        <Search
-          className="pointer-events-none absolute top-3 left-3 size-4 text-zinc-500"
-          aria-hidden
-        />
-        <input
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Search by e-mail or name"
-          className="h-10 w-full rounded-lg border border-zinc-700 bg-zinc-900 pr-3 pl-9 text-sm focus-visible:outline-2 focus-visible:outline-amber-300"
-        />
-      </label>
+      <SearchField
+        label="Search users by e-mail or name"
+        value={search}
+        onChange={setSearch}
+        placeholder="Search by e-mail or name"
+      />
       {users.isPending ? (
         <div role="status" aria-label="Loading users" className="space-y-1">
           {Array.from({ length: 5 }, (_, i) => (

@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { CalendarDays, Clock, MapPin } from "lucide-react";
 import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { toast } from "sonner";
 import { type RouterOutputs } from "../api-types";
 import { Poster } from "../components/Poster";
 import { BookingCode } from "../components/BookingCode";
+import { ShowtimeFacts } from "../components/ShowtimeFacts";
 import { useTRPC } from "../trpc";
 import {
   Button,
@@ -86,20 +86,7 @@ function BookingCard({ booking }: { booking: Booking }) {
             {status.text}
           </span>
         </div>
-        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-300">
-          <span className="inline-flex items-center gap-1.5">
-            <CalendarDays className="size-4 text-zinc-500" aria-hidden />
-            {formatLocalDate(s.localDate, "long")}
-          </span>
-          <span className="inline-flex items-center gap-1.5">
-            <Clock className="size-4 text-zinc-500" aria-hidden />
-            {s.localTime}
-          </span>
-          <span className="inline-flex items-center gap-1.5">
-            <MapPin className="size-4 text-zinc-500" aria-hidden />
-            {s.hall.name}
-          </span>
-        </p>
+        <ShowtimeFacts localDate={s.localDate} localTime={s.localTime} hallName={s.hall.name} />
         {s.status === "CANCELLED" && (
           <p className="rounded-lg bg-rose-950/50 px-3 py-2 text-sm text-rose-200">
             The cinema cancelled this showtime{s.cancelledReason ? `: ${s.cancelledReason}` : "."}

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, CalendarDays, Clock, MapPin, PartyPopper } from "lucide-react";
+import { ArrowLeft, PartyPopper } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { toast } from "sonner";
 import { type Reservation, type SeatMapSeat } from "../api-types";
 import { signInPath, useMe } from "../app/auth";
 import { BookingCode } from "../components/BookingCode";
+import { ShowtimeFacts } from "../components/ShowtimeFacts";
 import { isTaken, KIND_NAMES, SeatLegend, SeatMap } from "../components/SeatMap";
 import { useTRPC } from "../trpc";
 import {
@@ -14,7 +15,6 @@ import {
   errorInfo,
   formatCountdown,
   formatList,
-  formatLocalDate,
   formatMoney,
   Loading,
   Skeleton,
@@ -286,20 +286,7 @@ export function SeatSelectionPage() {
         <ArrowLeft className="size-4" aria-hidden /> {s.movie.title}
       </Link>
       <h1 className="text-2xl font-black tracking-tight sm:text-3xl">{s.movie.title}</h1>
-      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-300">
-        <span className="inline-flex items-center gap-1.5">
-          <CalendarDays className="size-4 text-zinc-500" aria-hidden />
-          {formatLocalDate(s.localDate, "long")}
-        </span>
-        <span className="inline-flex items-center gap-1.5">
-          <Clock className="size-4 text-zinc-500" aria-hidden />
-          {s.localTime}
-        </span>
-        <span className="inline-flex items-center gap-1.5">
-          <MapPin className="size-4 text-zinc-500" aria-hidden />
-          {s.hall.name}
-        </span>
-      </p>
+      <ShowtimeFacts localDate={s.localDate} localTime={s.localTime} hallName={s.hall.name} />
     </div>
   );
 

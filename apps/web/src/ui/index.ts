@@ -13,5 +13,6 @@ export {
   LOCALE,
 } from "./format";
 export { cx } from "./cx";
+export { SearchField } from "./SearchField";
 export { Loading, Skeleton } from "./Skeleton";
 export { TextField, type TextFieldProps } from "./TextField";
