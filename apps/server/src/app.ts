@@ -8,9 +8,9 @@ import etag from "@fastify/etag";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import {
-  AppError,
   appRouter,
   createContextInner,
+  retryAfterOf,
   validateSessionToken,
   type ApiConfig,
   type AppRouter,
@@ -159,9 +159,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         // revalidated, which the ETag makes cheap.
         const caching = type === "query" ? { "cache-control": "private, no-cache" } : {};
         for (const error of errors) {
-          const retry =
-            error.cause instanceof AppError ? error.cause.details?.retryAfterSeconds : null;
-          if (typeof retry === "number") {
+          const retry = retryAfterOf(error.cause);
+          if (retry !== null) {
             return { headers: { ...caching, "retry-after": String(retry) } };
           }
         }

@@ -1,4 +1,5 @@
-// One error type for domain failures, one table mapping them to tRPC codes.
+// One error type for domain failures, one table mapping them to tRPC codes, and one union
+// of the machine-readable details a client may act on (exported with the router).
 import { TRPCError } from "@trpc/server";
 
 export const APP_ERROR_CODES = {
@@ -15,19 +16,68 @@ export const APP_ERROR_CODES = {
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
-export type AppErrorDetails = Record<string, unknown>;
+/** A showtime named in an error: one that overlaps, or one whose bookings block a change. */
+export type ShowtimeRef = {
+  id: string;
+  title: string;
+  startsAt: string;
+  busyUntil?: string;
+  hall?: string;
+  liveReservations?: number;
+};
+
+/**
+ * What `error.data.details` holds, told apart by `reason`. `seats` are seat labels ("A4")
+ * everywhere; `field` names the input field an error belongs to, where there is one.
+ */
+export type ErrorDetails =
+  /** Someone else holds or bought these seats. */
+  | { reason: "SEATS_TAKEN"; seats: string[]; field?: undefined }
+  /** The hold ran out and these seats were taken meanwhile. */
+  | { reason: "HOLD_EXPIRED"; seats: string[]; field?: undefined }
+  /** An input field is wrong in a way its schema could not see (a past start, a bad cursor). */
+  | { reason: "INVALID_FIELD"; field: string; seatIds?: string[] }
+  /** An id in this field names nothing (or something deleted meanwhile). */
+  | { reason: "UNKNOWN_ID"; field: string }
+  /** The hall is busy then: these showtimes are in the way. */
+  | { reason: "SCHEDULE_CONFLICT"; field: "startsAt"; showtimes: ShowtimeRef[] }
+  /** Live or recorded reservations block the change: these showtimes hold them. */
+  | {
+      reason: "HAS_RESERVATIONS";
+      showtimes: ShowtimeRef[];
+      reservations?: number;
+      field?: undefined;
+    }
+  /** A layout change would drop seats that reservations point at. */
+  | { reason: "SEATS_ON_RECORD"; field: "layout"; seats: string[] }
+  /** A name that must be unique is taken. */
+  | { reason: "DUPLICATE"; field: string }
+  /** Too many attempts, or too busy: try again after this many seconds. */
+  | { reason: "RATE_LIMITED" | "BUSY"; retryAfterSeconds: number; field?: undefined };
+
+export type ErrorReason = ErrorDetails["reason"];
 
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: AppErrorDetails,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = "AppError";
   }
 }
 
+/** The usual INVALID error for one field. */
+export const invalidField = (field: string, message: string) =>
+  new AppError("INVALID", message, { reason: "INVALID_FIELD", field });
+
 export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: APP_ERROR_CODES[error.code], message: error.message, cause: error });
+}
+
+/** Seconds a client should wait before retrying, when the error says so. */
+export function retryAfterOf(error: unknown): number | null {
+  if (!(error instanceof AppError) || !error.details) return null;
+  return "retryAfterSeconds" in error.details ? error.details.retryAfterSeconds : null;
 }

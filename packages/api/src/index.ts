@@ -9,7 +9,15 @@ export {
   type SessionTransport,
   type SessionUser,
 } from "./context";
-export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
+export {
+  AppError,
+  APP_ERROR_CODES,
+  retryAfterOf,
+  type AppErrorCode,
+  type ErrorDetails,
+  type ErrorReason,
+  type ShowtimeRef,
+} from "./errors";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 export {
   generateSessionToken,

@@ -51,6 +51,7 @@ const appErrors = t.middleware(async ({ next }) => {
   if (isDatabaseBusy(cause)) {
     throw toTRPCError(
       new AppError("UNAVAILABLE", "The box office is very busy; please try again in a moment", {
+        reason: "BUSY",
         retryAfterSeconds: 2,
       }),
     );

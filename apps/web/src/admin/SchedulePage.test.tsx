@@ -67,8 +67,9 @@ function renderSchedule() {
         message:
           'Grand is not free then (each showtime is followed by a 15-minute cleaning break); it overlaps "Dune" 18:00–20:46 on 2026-03-29',
         details: {
+          reason: "SCHEDULE_CONFLICT",
           field: "startsAt",
-          conflicts: [
+          showtimes: [
             {
               id: SHOWTIME.id,
               title: "Dune",

@@ -31,7 +31,7 @@ const KIND_LABEL: Record<SeatKind, string> = {
 type Conflict = { id: string; title: string; startsAt: string; busyUntil: string };
 
 function conflictsOf(details: Record<string, unknown> | null): Conflict[] {
-  const list = details?.conflicts;
+  const list = details?.showtimes;
   if (!Array.isArray(list)) return [];
   return list.filter(
     (c): c is Conflict =>

@@ -207,7 +207,7 @@ export function SeatSelectionPage() {
       onError: (error) => {
         const info = errorInfo(error);
         if (info.code === "UNAUTHORIZED") return;
-        const lostSeats = info.details?.lostSeats;
+        const lostSeats = info.details?.reason === "HOLD_EXPIRED" ? info.details.seats : null;
         if (Array.isArray(lostSeats)) {
           const lost = new Set(lostSeats.filter((l): l is string => typeof l === "string"));
           setSelected(

@@ -176,7 +176,7 @@ describeEachDatabase("showtimes", (getDb, provider) => {
     expect(inBreak.code).toBe("CONFLICT");
     expect(inBreak.message).toContain(`"Paper Tigers" 18:00–19:40 on 2026-03-21`);
     expect(inBreak.message).toContain("15-minute cleaning break");
-    expect((details(inBreak).conflicts as { id: string }[]).map((c) => c.id)).toEqual([first.id]);
+    expect((details(inBreak).showtimes as { id: string }[]).map((c) => c.id)).toEqual([first.id]);
 
     // Ends (with its own break) into the first one.
     const before = await rejection(create("2026-03-21T16:30:00+01:00"));
@@ -396,7 +396,7 @@ describeEachDatabase("showtimes", (getDb, provider) => {
     const clash = await rejection(as(admin).showtime.update({ id: a.id, movieId: longer.id }));
     expect(clash.code).toBe("CONFLICT");
     expect(clash.message).toContain("Bramble & Fox");
-    expect((details(clash).conflicts as { id: string }[]).map((c) => c.id)).toEqual([b.id]);
+    expect((details(clash).showtimes as { id: string }[]).map((c) => c.id)).toEqual([b.id]);
     const row = await db.showtime.findUniqueOrThrow({ where: { id: a.id } });
     expect(row).toMatchObject({ movieId: movie.id, endsAt: new Date("2026-03-12T16:00:00Z") });
 

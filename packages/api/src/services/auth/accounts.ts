@@ -55,6 +55,7 @@ export async function registerUser(
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", "An account with this e-mail already exists", {
+        reason: "DUPLICATE",
         field: "email",
       });
     }
@@ -109,6 +110,7 @@ export async function changePassword(
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     await recordAttempts(deps, [{ kind: "LOGIN_FAILED_ACCOUNT", key: deps.user.email }]);
     throw new AppError("INVALID", "The current password is incorrect", {
+      reason: "INVALID_FIELD",
       field: "currentPassword",
     });
   }

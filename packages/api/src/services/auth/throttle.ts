@@ -28,7 +28,10 @@ export async function assertUnderLimit(
     });
     const freeAt = (oldest[0]?.createdAt.getTime() ?? now) + check.limit.windowMs;
     const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-    throw new AppError("RATE_LIMITED", check.message, { retryAfterSeconds });
+    throw new AppError("RATE_LIMITED", check.message, {
+      reason: "RATE_LIMITED",
+      retryAfterSeconds,
+    });
   }
 }
 

@@ -235,7 +235,7 @@ describeEachDatabase("booking", (getDb) => {
     );
     expect(late.code).toBe("PRECONDITION_FAILED");
     expect(late.message).toMatch(/A2 was taken meanwhile/);
-    expect(details(late)).toEqual({ reason: "HOLD_EXPIRED", lostSeats: ["A2"] });
+    expect(details(late)).toEqual({ reason: "HOLD_EXPIRED", seats: ["A2"] });
     expect((await db.reservation.findUniqueOrThrow({ where: { id: held.id } })).status).toBe(
       "EXPIRED",
     );

@@ -74,7 +74,7 @@ export async function confirmReservation(
     throw new AppError(
       "EXPIRED",
       `Your hold expired and ${lost.join(", ")} ${lost.length === 1 ? "was" : "were"} taken meanwhile. Please choose seats again.`,
-      { reason: "HOLD_EXPIRED", lostSeats: lost },
+      { reason: "HOLD_EXPIRED", seats: lost },
     );
   }
   return view(await readReservation(deps.db, input.reservationId));

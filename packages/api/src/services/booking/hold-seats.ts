@@ -112,7 +112,10 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
   const seatIds = [...input.seatIds].sort();
   const max = deps.config.maxSeatsPerBooking;
   if (seatIds.length > max) {
-    throw new AppError("INVALID", `At most ${max} seats per booking`, { field: "seatIds" });
+    throw new AppError("INVALID", `At most ${max} seats per booking`, {
+      reason: "INVALID_FIELD",
+      field: "seatIds",
+    });
   }
 
   if (input.idempotencyKey) {
@@ -151,7 +154,7 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
           throw new AppError(
             "INVALID",
             `${foreign.length === 1 ? "A seat does" : `${foreign.length} seats do`} not belong to this showtime's hall`,
-            { field: "seatIds", seatIds: foreign },
+            { reason: "INVALID_FIELD", field: "seatIds", seatIds: foreign },
           );
         }
 
@@ -238,7 +241,7 @@ function assertSameRequest<T extends { showtimeId: string }>(previous: T, input:
     throw new AppError(
       "CONFLICT",
       "This idempotency key was already used for another showtime; use a new key",
-      { field: "idempotencyKey" },
+      { reason: "INVALID_FIELD", field: "idempotencyKey" },
     );
   }
   return previous;

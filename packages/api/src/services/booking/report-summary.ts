@@ -70,12 +70,18 @@ export async function reportSummary(
   input: { from: string; to: string },
 ): Promise<ReportSummary> {
   if (input.to < input.from) {
-    throw new AppError("INVALID", "The end date is before the start date", { field: "to" });
+    throw new AppError("INVALID", "The end date is before the start date", {
+      reason: "INVALID_FIELD",
+      field: "to",
+    });
   }
   const start = localDayRange(input.from, deps.config.timeZone).start;
   const end = localDayRange(input.to, deps.config.timeZone).end;
   if (end.getTime() - start.getTime() > (MAX_DAYS + 1) * 24 * 3_600_000) {
-    throw new AppError("INVALID", `A report covers at most ${MAX_DAYS} days`, { field: "to" });
+    throw new AppError("INVALID", `A report covers at most ${MAX_DAYS} days`, {
+      reason: "INVALID_FIELD",
+      field: "to",
+    });
   }
   const now = deps.now();
   const rows = await deps.db.$queryRaw<Row[]>`

@@ -90,6 +90,7 @@ async function assertNameFree(db: Tx, name: string, exceptId?: string): Promise<
   });
   if (clash) {
     throw new AppError("CONFLICT", `A hall named "${clash.name}" already exists`, {
+      reason: "DUPLICATE",
       field: "name",
     });
   }
@@ -98,7 +99,10 @@ async function assertNameFree(db: Tx, name: string, exceptId?: string): Promise<
 /** Backs the pre-check: the database has a unique index on lower(name) too. */
 function duplicateName(error: unknown, name: string): unknown {
   return isUniqueViolation(error)
-    ? new AppError("CONFLICT", `A hall named "${name}" already exists`, { field: "name" })
+    ? new AppError("CONFLICT", `A hall named "${name}" already exists`, {
+        reason: "DUPLICATE",
+        field: "name",
+      })
     : error;
 }
 
@@ -159,6 +163,7 @@ function conflictWithShowtimes(
     .join("; ");
   const more = showtimes.length > 5 ? ` and ${showtimes.length - 5} more` : "";
   return new AppError("CONFLICT", `${message}: ${shown}${more}`, {
+    reason: "HAS_RESERVATIONS",
     showtimes: showtimes.map((s) => ({
       id: s.id,
       title: s.movie.title,
@@ -191,7 +196,7 @@ async function replaceSeats(tx: Tx, hallId: string, layout: string[]): Promise<v
       "CONFLICT",
       `The new layout removes seats that have reservations on record (${labels.slice(0, 20).join(", ")}` +
         `${labels.length > 20 ? ", …" : ""}); keep those seats in the layout`,
-      { field: "layout", seats: labels },
+      { reason: "SEATS_ON_RECORD", field: "layout", seats: labels },
     );
   }
   if (removed.length > 0) {

@@ -65,7 +65,11 @@ export async function listMovies(
   }
   if (input.cursor) {
     const after = decodeCursor(input.cursor);
-    if (!after) throw new AppError("INVALID", "The cursor is not valid", { field: "cursor" });
+    if (!after)
+      throw new AppError("INVALID", "The cursor is not valid", {
+        reason: "INVALID_FIELD",
+        field: "cursor",
+      });
     where.push({
       OR: [{ title: { gt: after.key } }, { title: after.key, id: { gt: after.id } }],
     });
@@ -178,8 +182,10 @@ export async function deleteMovie(deps: Deps, input: { id: string }): Promise<{ 
           `reservations (${shown}${more}). Cancel those showtimes first; showtimes that have ` +
           "already taken place with confirmed bookings are kept.",
         {
+          reason: "HAS_RESERVATIONS",
           showtimes: blocking.map((s) => ({
             id: s.id,
+            title: s.movie.title,
             startsAt: s.startsAt.toISOString(),
             hall: s.hall.name,
             liveReservations: s._count.reservations,

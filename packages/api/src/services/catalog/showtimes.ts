@@ -46,7 +46,10 @@ function timesFor(startsAt: Date, durationMinutes: number, cleaningMinutes: numb
 
 function assertFuture(startsAt: Date, now: Date): void {
   if (startsAt.getTime() <= now.getTime()) {
-    throw new AppError("INVALID", "A showtime cannot start in the past", { field: "startsAt" });
+    throw new AppError("INVALID", "A showtime cannot start in the past", {
+      reason: "INVALID_FIELD",
+      field: "startsAt",
+    });
   }
 }
 
@@ -56,14 +59,21 @@ async function findMovie(db: Tx, id: string) {
     select: { id: true, title: true, durationMinutes: true },
   });
   if (!movie) {
-    throw new AppError("NOT_FOUND", `No movie with id ${id}`, { field: "movieId" });
+    throw new AppError("NOT_FOUND", `No movie with id ${id}`, {
+      reason: "UNKNOWN_ID",
+      field: "movieId",
+    });
   }
   return movie;
 }
 
 async function findHall(db: Tx, id: string) {
   const hall = await db.hall.findUnique({ where: { id }, select: { id: true, name: true } });
-  if (!hall) throw new AppError("NOT_FOUND", `No hall with id ${id}`, { field: "hallId" });
+  if (!hall)
+    throw new AppError("NOT_FOUND", `No hall with id ${id}`, {
+      reason: "UNKNOWN_ID",
+      field: "hallId",
+    });
   return hall;
 }
 
@@ -98,8 +108,9 @@ async function overlapError(deps: Deps, slot: Slot & { exceptId?: string }): Pro
     `${slot.hallName} is not free then (each showtime is followed by a ${cleaningMinutes}-minute ` +
       `cleaning break)${named ? `; it overlaps ${named}` : ""}`,
     {
+      reason: "SCHEDULE_CONFLICT",
       field: "startsAt",
-      conflicts: others.map((s) => ({
+      showtimes: others.map((s) => ({
         id: s.id,
         title: s.movie.title,
         startsAt: s.startsAt.toISOString(),
@@ -153,7 +164,10 @@ export async function listShowtimes(
     const after = decodeCursor(input.cursor);
     const at = after ? new Date(after.key) : null;
     if (!after || !at || Number.isNaN(at.getTime())) {
-      throw new AppError("INVALID", "The cursor is not valid", { field: "cursor" });
+      throw new AppError("INVALID", "The cursor is not valid", {
+        reason: "INVALID_FIELD",
+        field: "cursor",
+      });
     }
     where.push({ OR: [{ startsAt: { gt: at } }, { startsAt: at, id: { gt: after.id } }] });
   }
@@ -348,7 +362,7 @@ export async function deleteShowtime(deps: Deps, input: { id: string }): Promise
         "CONFLICT",
         `This showtime has ${reservations} reservation(s) on record and cannot be deleted; ` +
           "cancel it instead",
-        { reservations },
+        { reason: "HAS_RESERVATIONS", showtimes: [], reservations },
       );
     }
     await tx.showtime.delete({ where: { id: current.id } });
