@@ -29,4 +29,6 @@ export { pruneAttempts } from "./services/auth/throttle";
 export { createSession } from "./services/auth/session";
 export { sweepExpiredHolds } from "./services/booking/sweep-expired-holds";
 export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-map-cache";
-export { READ_RESERVATION_SQL } from "./services/booking/read-reservation";
+/** The booking path's statements as Prisma.sql builders (the benchmark's floor runs them). */
+export * as bookingSql from "./services/booking/sql";
+export { sessionLookupSql } from "./services/auth/session";

@@ -4,7 +4,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { type PrismaClient } from "@marquee/db";
+import { Prisma, type PrismaClient } from "@marquee/db";
 import { type SessionInfo, type SessionUser } from "../../context";
 
 export const SESSION_DAYS = 30;
@@ -41,6 +41,19 @@ export async function createSession(
   return { token, session: { id, expiresAt } };
 }
 
+export type SessionLookupRow = {
+  id: string;
+  expiresAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+};
+/** The session and its user by session id (also run by the benchmark's floor). */
+export const sessionLookupSql = (sessionId: string) => Prisma.sql`
+  SELECT s.id, s."expiresAt", u.id AS "userId", u.email, u.name, u.role::text AS role
+  FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = ${sessionId}`;
+
 /** A token is only ever base32 of TOKEN_BYTES; anything else is rejected without a query. */
 const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
@@ -52,10 +65,7 @@ export async function validateSessionToken(
   if (!TOKEN_PATTERN.test(token)) return none;
   const id = sessionIdFromToken(token);
   // One raw round trip on every authenticated request (the nested select costs more).
-  const [found] = await db.$queryRaw<
-    { id: string; expiresAt: Date; userId: string; email: string; name: string; role: string }[]
-  >`SELECT s.id, s."expiresAt", u.id AS "userId", u.email, u.name, u.role::text AS role
-    FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = ${id}`;
+  const [found] = await db.$queryRaw<SessionLookupRow[]>(sessionLookupSql(id));
   const row = found
     ? {
         id: found.id,

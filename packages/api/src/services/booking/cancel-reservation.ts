@@ -4,7 +4,8 @@ import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
 import { readReservation } from "./read-reservation";
-import { toReservationView, type ReservationView } from "./views";
+import * as sql from "./sql";
+import { effectiveStatus, toReservationView, type ReservationView } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config"> & { user: SessionUser };
 
@@ -15,31 +16,23 @@ export async function cancelReservation(
   const now = deps.now();
   await withRetry(() =>
     deps.db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<
-        { id: string; userId: string | null; status: string; startsAt: Date }[]
-      >`SELECT r.id, r."userId", r.status::text AS status, s."startsAt"
-        FROM "Reservation" r JOIN "Showtime" s ON s.id = r."showtimeId"
-        WHERE r.id = ${input.reservationId}::uuid FOR UPDATE OF r`;
+      const [row] = await tx.$queryRaw<sql.LockedReservationRow[]>(
+        sql.lockReservation(input.reservationId),
+      );
       if (!row || (row.userId !== deps.user.id && deps.user.role !== "ADMIN")) {
         throw new AppError("NOT_FOUND", "No such reservation");
       }
-      if (row.status !== "HELD" && row.status !== "CONFIRMED") {
+      const status = effectiveStatus(row, now);
+      if (status !== "HELD" && status !== "CONFIRMED") {
         throw new AppError(
           "CONFLICT",
-          `This reservation is already ${row.status.toLowerCase()} and cannot be cancelled`,
+          `This reservation is already ${status.toLowerCase()} and cannot be cancelled`,
         );
       }
       if (now >= row.startsAt) {
         throw new AppError("CONFLICT", "The show has started; bookings can no longer be cancelled");
       }
-      await tx.reservationSeat.updateMany({
-        where: { reservationId: row.id },
-        data: { live: false },
-      });
-      await tx.reservation.update({
-        where: { id: row.id },
-        data: { status: "CANCELLED", cancelledAt: now, holdExpiresAt: null },
-      });
+      await tx.$queryRaw(sql.cancelReservationSql(row.id, now));
     }, BUSY_TRANSACTION),
   );
   return toReservationView(await readReservation(deps.db, input.reservationId), {

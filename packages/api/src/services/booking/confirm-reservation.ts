@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../db-errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
 import { assertOnSale, takenSeatLabels } from "./hold-seats";
 import { readReservation } from "./read-reservation";
+import * as sql from "./sql";
 import { toReservationView, type ReservationView } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config"> & { user: SessionUser };
@@ -15,24 +16,12 @@ export async function confirmReservation(
   input: { reservationId: string },
 ): Promise<ReservationView> {
   const now = deps.now();
-  const view = (row: Parameters<typeof toReservationView>[0]) =>
-    toReservationView(row, { now, timeZone: deps.config.timeZone });
   try {
     await withRetry(() =>
       deps.db.$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<
-          {
-            id: string;
-            userId: string | null;
-            status: string;
-            showtimeId: string;
-            showtimeStatus: string;
-            startsAt: Date;
-          }[]
-        >`SELECT r.id, r."userId", r.status::text AS status, r."showtimeId",
-                 s.status::text AS "showtimeStatus", s."startsAt"
-          FROM "Reservation" r JOIN "Showtime" s ON s.id = r."showtimeId"
-          WHERE r.id = ${input.reservationId}::uuid FOR UPDATE OF r`;
+        const [row] = await tx.$queryRaw<sql.LockedReservationRow[]>(
+          sql.lockReservation(input.reservationId),
+        );
         // Someone else's reservation is reported as missing: no probing of ids.
         if (!row || row.userId !== deps.user.id) {
           throw new AppError("NOT_FOUND", "No such reservation");
@@ -46,29 +35,17 @@ export async function confirmReservation(
           now,
           deps.config.salesCutoffMinutes,
         );
-        if (row.status === "EXPIRED") {
-          // Its seats were released; take them back if nobody else has.
-          await tx.reservationSeat.updateMany({
-            where: { reservationId: row.id },
-            data: { live: true },
-          });
-        }
-        await tx.$executeRaw`
-          UPDATE "Reservation" SET status = 'CONFIRMED', "confirmedAt" = ${now},
-            "holdExpiresAt" = NULL, "updatedAt" = ${now}
-          WHERE id = ${row.id}::uuid`;
+        // A lapsed hold takes its seats back if nobody else has (the index decides).
+        await tx.$executeRaw(sql.confirmHold(row.id, now));
       }, BUSY_TRANSACTION),
     );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const seats = await deps.db.reservationSeat.findMany({
-      where: { reservationId: input.reservationId },
-      select: { seatId: true, showtimeId: true },
-    });
+    const held = await readReservation(deps.db, input.reservationId);
     const lost = await takenSeatLabels(deps.db, {
-      showtimeId: seats[0]?.showtimeId ?? "",
-      seatIds: seats.map((s) => s.seatId),
-      exceptReservationId: input.reservationId,
+      showtimeId: held.showtimeId,
+      seatIds: held.seats.map((s) => s.seat.id),
+      exceptReservationId: held.id,
       now,
     });
     throw new AppError(
@@ -77,5 +54,8 @@ export async function confirmReservation(
       { reason: "HOLD_EXPIRED", seats: lost },
     );
   }
-  return view(await readReservation(deps.db, input.reservationId));
+  return toReservationView(await readReservation(deps.db, input.reservationId), {
+    now,
+    timeZone: deps.config.timeZone,
+  });
 }

@@ -3,6 +3,7 @@ import { type Prisma } from "@marquee/db";
 import { localDayRange, normalizeBookingCode } from "@marquee/domain";
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
+import { effectiveStatusWhere as statusWhere } from "./lifecycle";
 import {
   reservationSelect,
   toReservationView,
@@ -12,23 +13,6 @@ import {
 
 type Deps = Pick<Context, "db" | "now" | "config">;
 export type Page<T> = { items: T[]; nextCursor: string | null };
-
-/** Status as people see it: an expired hold is EXPIRED even before the sweep marks it. */
-function statusWhere(
-  status: ReservationStatus | undefined,
-  now: Date,
-): Prisma.ReservationWhereInput {
-  switch (status) {
-    case undefined:
-      return {};
-    case "HELD":
-      return { status: "HELD", holdExpiresAt: { gt: now } };
-    case "EXPIRED":
-      return { OR: [{ status: "EXPIRED" }, { status: "HELD", holdExpiresAt: { lte: now } }] };
-    default:
-      return { status };
-  }
-}
 
 /** Newest first; ids are UUIDv7 (time-ordered), so the id is a stable keyset cursor. */
 async function page(

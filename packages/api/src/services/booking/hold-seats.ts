@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../db-errors";
 import { BUSY_TRANSACTION, withRetry } from "../db-retry";
 import { uuidv7 } from "../ids";
 import { readReservation } from "./read-reservation";
+import * as sql from "./sql";
 import { reservationSelect, toReservationView, type ReservationView } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config"> & { user: SessionUser };
@@ -57,42 +58,12 @@ export function assertOnSale(
   }
 }
 
-/**
- * Marks holds on these seats whose deadline has passed as EXPIRED and frees their seats, so
- * expired holds never block anyone, whether or not the periodic sweep has run.
- */
-export async function releaseExpiredHolds(
-  tx: Tx,
-  showtimeId: string,
-  seatIds: string[],
-  now: Date,
-): Promise<void> {
-  // One statement: the CTE expires the reservations, the outer update frees all their seats.
-  await tx.$executeRaw`
-    WITH expired AS (
-      UPDATE "Reservation" SET status = 'EXPIRED', "updatedAt" = ${now}
-      WHERE status = 'HELD' AND "holdExpiresAt" <= ${now} AND id IN (
-        SELECT rs."reservationId" FROM "ReservationSeat" rs
-        WHERE rs."showtimeId" = ${showtimeId}::uuid AND rs."seatId" = ANY(${seatIds}::uuid[]) AND rs.live)
-      RETURNING id)
-    UPDATE "ReservationSeat" SET live = false WHERE "reservationId" IN (SELECT id FROM expired)`;
-}
-
 /** Labels of the requested seats that someone else holds or bought. */
 export async function takenSeatLabels(
   db: Pick<Tx, "$queryRaw">,
-  input: { showtimeId: string; seatIds: string[]; exceptReservationId?: string; now: Date },
+  input: Parameters<typeof sql.takenSeats>[0],
 ): Promise<string[]> {
-  const except = input.exceptReservationId ?? "00000000-0000-0000-0000-000000000000";
-  const rows = await db.$queryRaw<{ label: string }[]>`
-    SELECT s.row || s.number AS label
-    FROM "ReservationSeat" rs
-    JOIN "Reservation" r ON r.id = rs."reservationId"
-    JOIN "Seat" s ON s.id = rs."seatId"
-    WHERE rs."showtimeId" = ${input.showtimeId}::uuid AND rs."seatId" = ANY(${input.seatIds}::uuid[])
-      AND rs.live AND rs."reservationId" <> ${except}::uuid
-      AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r."holdExpiresAt" > ${input.now}))
-    ORDER BY s.y, s.x`;
+  const rows = await db.$queryRaw<sql.LabelRow[]>(sql.takenSeats(input));
   return rows.map((r) => r.label);
 }
 
@@ -126,28 +97,15 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
   try {
     const id = await withRetry(() =>
       deps.db.$transaction(async (tx) => {
-        // FOR SHARE: a concurrent showtime.cancel waits for us (and we for it).
-        const [showtime] = await tx.$queryRaw<
-          {
-            id: string;
-            hallId: string;
-            status: string;
-            startsAt: Date;
-            priceStandard: number;
-            pricePremium: number;
-            priceWheelchair: number;
-            priceCompanion: number;
-            currency: string;
-          }[]
-        >`SELECT id, "hallId", status::text AS status, "startsAt", "priceStandard", "pricePremium",
-                 "priceWheelchair", "priceCompanion", currency
-          FROM "Showtime" WHERE id = ${input.showtimeId}::uuid FOR SHARE`;
+        const [showtime] = await tx.$queryRaw<sql.ShowtimeForSaleRow[]>(
+          sql.showtimeForSale(input.showtimeId),
+        );
         if (!showtime) throw new AppError("NOT_FOUND", "No such showtime");
         assertOnSale(showtime, now, deps.config.salesCutoffMinutes);
 
-        const seats = await tx.$queryRaw<{ id: string; kind: SeatKind }[]>`
-          SELECT id, kind::text AS kind FROM "Seat"
-          WHERE id = ANY(${seatIds}::uuid[]) AND "hallId" = ${showtime.hallId}::uuid`;
+        const seats = await tx.$queryRaw<sql.HallSeatRow[]>(
+          sql.seatsOfHall(seatIds, showtime.hallId),
+        );
         if (seats.length !== seatIds.length) {
           const known = new Set(seats.map((s) => s.id));
           const foreign = seatIds.filter((s) => !known.has(s));
@@ -158,59 +116,46 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
           );
         }
 
-        await releaseExpiredHolds(tx, showtime.id, seatIds, now);
-
-        // Holding again replaces the user's live hold for this showtime, keeping its deadline.
-        const [current] = await tx.$queryRaw<{ id: string; holdExpiresAt: Date }[]>`
-          SELECT id, "holdExpiresAt" FROM "Reservation"
-          WHERE "userId" = ${deps.user.id}::uuid AND "showtimeId" = ${showtime.id}::uuid
-            AND status = 'HELD' AND "holdExpiresAt" > ${now}
-          ORDER BY "createdAt" DESC LIMIT 1 FOR UPDATE`;
-
+        await tx.$queryRaw(sql.expireHoldsOnSeats(showtime.id, seatIds, now));
+        const [current] = await tx.$queryRaw<sql.CurrentHoldRow[]>(
+          sql.currentHold(deps.user.id, showtime.id, now),
+        );
         const taken = await takenSeatLabels(tx, {
           showtimeId: showtime.id,
           seatIds,
           now,
-          ...(current ? { exceptReservationId: current.id } : {}),
+          exceptReservationId: current?.id,
         });
         if (taken.length > 0) throw seatsTakenError(taken);
 
         const priced = seats
           .map((s) => ({ seatId: s.id, price: priceOf(s.kind, showtime) }))
           .sort((a, b) => (a.seatId < b.seatId ? -1 : 1));
-        const total = priced.reduce((sum, s) => sum + s.price, 0);
-        const holdUntil = new Date(now.getTime() + deps.config.holdMinutes * MINUTE);
-
-        const seatRows = priced.map((p) => p.seatId);
-        const prices = priced.map((p) => p.price);
-        let reservationId: string;
+        const held = {
+          showtimeId: showtime.id,
+          hallId: showtime.hallId,
+          seatIds: priced.map((p) => p.seatId),
+          prices: priced.map((p) => p.price),
+          total: priced.reduce((sum, s) => sum + s.price, 0),
+          holdUntil: new Date(now.getTime() + deps.config.holdMinutes * MINUTE),
+          idempotencyKey: input.idempotencyKey ?? null,
+          now,
+        };
+        // Holding again replaces the user's live hold for this showtime, keeping its code.
+        const reservationId = current?.id ?? uuidv7(now.getTime());
         if (current) {
-          reservationId = current.id;
-          // The deadline never moves later: re-holding cannot keep seats forever.
-          const until = current.holdExpiresAt < holdUntil ? current.holdExpiresAt : holdUntil;
-          await tx.$executeRaw`
-            WITH gone AS (DELETE FROM "ReservationSeat" WHERE "reservationId" = ${current.id}::uuid)
-            UPDATE "Reservation" SET total = ${total}, "holdExpiresAt" = ${until}, "updatedAt" = ${now},
-              "idempotencyKey" = coalesce(${input.idempotencyKey ?? null}, "idempotencyKey")
-            WHERE id = ${current.id}::uuid`;
-          await tx.$executeRaw`
-            INSERT INTO "ReservationSeat" (id, "reservationId", "showtimeId", "hallId", "seatId", price, live)
-            SELECT gen_random_uuid(), ${current.id}::uuid, ${showtime.id}::uuid, ${showtime.hallId}::uuid, seat, price, true
-            FROM unnest(${seatRows}::uuid[], ${prices}::int[]) AS t(seat, price)`;
+          await tx.$executeRaw(sql.emptyHold({ ...held, reservationId }));
+          await tx.$executeRaw(sql.insertHoldSeats({ ...held, reservationId }));
         } else {
-          reservationId = uuidv7(now.getTime());
-          // One statement for the reservation and its seats, in seat-id order (fewer deadlocks).
-          await tx.$executeRaw`
-            WITH r AS (
-              INSERT INTO "Reservation" (id, code, "userId", "showtimeId", status, "holdExpiresAt",
-                total, currency, "idempotencyKey", "createdAt", "updatedAt")
-              VALUES (${reservationId}::uuid, ${generateBookingCode(randomBytes)}, ${deps.user.id}::uuid,
-                ${showtime.id}::uuid, 'HELD', ${holdUntil}, ${total}, ${showtime.currency},
-                ${input.idempotencyKey ?? null}, ${now}, ${now})
-              RETURNING id)
-            INSERT INTO "ReservationSeat" (id, "reservationId", "showtimeId", "hallId", "seatId", price, live)
-            SELECT gen_random_uuid(), r.id, ${showtime.id}::uuid, ${showtime.hallId}::uuid, t.seat, t.price, true
-            FROM r, unnest(${seatRows}::uuid[], ${prices}::int[]) AS t(seat, price)`;
+          await tx.$executeRaw(
+            sql.insertHold({
+              ...held,
+              reservationId,
+              code: generateBookingCode(randomBytes),
+              userId: deps.user.id,
+              currency: showtime.currency,
+            }),
+          );
         }
         return reservationId;
       }, BUSY_TRANSACTION),

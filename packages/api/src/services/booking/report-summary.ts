@@ -4,6 +4,7 @@
 import { localDateOf, localDayRange } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
+import { liveSeatSql } from "./lifecycle";
 
 export type Figures = {
   capacity: number;
@@ -87,16 +88,17 @@ export async function reportSummary(
   const rows = await deps.db.$queryRaw<Row[]>`
     SELECT s.id, s."startsAt", s.status::text AS status, s."movieId", m.title, s."hallId", h.name AS hall,
       (SELECT count(*) FROM "Seat" st WHERE st."hallId" = s."hallId") AS capacity,
-      (SELECT count(*) FROM "ReservationSeat" rs JOIN "Reservation" r ON r.id = rs."reservationId"
-        WHERE rs."showtimeId" = s.id AND rs.live AND r.status = 'CONFIRMED') AS sold,
-      (SELECT count(*) FROM "ReservationSeat" rs JOIN "Reservation" r ON r.id = rs."reservationId"
-        WHERE rs."showtimeId" = s.id AND rs.live AND r.status = 'HELD' AND r."holdExpiresAt" > ${now}) AS held,
-      (SELECT coalesce(sum(rs.price), 0) FROM "ReservationSeat" rs JOIN "Reservation" r ON r.id = rs."reservationId"
-        WHERE rs."showtimeId" = s.id AND rs.live AND r.status = 'CONFIRMED') AS revenue,
+      taken.sold, taken.held, taken.revenue,
       (SELECT count(*) FROM "Reservation" r WHERE r."showtimeId" = s.id AND r.status = 'CANCELLED') AS cancellations
     FROM "Showtime" s
     JOIN "Movie" m ON m.id = s."movieId"
     JOIN "Hall" h ON h.id = s."hallId"
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE r.status = 'CONFIRMED') AS sold,
+             count(*) FILTER (WHERE r.status = 'HELD') AS held,
+             coalesce(sum(rs.price) FILTER (WHERE r.status = 'CONFIRMED'), 0) AS revenue
+      FROM "ReservationSeat" rs JOIN "Reservation" r ON r.id = rs."reservationId"
+      WHERE rs."showtimeId" = s.id AND ${liveSeatSql("rs", "r", now)}) taken ON true
     WHERE s."startsAt" >= ${start} AND s."startsAt" < ${end}
     ORDER BY s."startsAt", s.id`;
 

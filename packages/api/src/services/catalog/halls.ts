@@ -5,6 +5,7 @@ import { seatsFromLayout, type SeatKind } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
+import { liveReservationWhere } from "../booking/lifecycle";
 import { describeShowtime } from "./views";
 
 type Deps = Pick<Context, "db" | "config" | "now">;
@@ -239,7 +240,7 @@ export async function updateHall(
             hallId: input.id,
             status: "SCHEDULED",
             endsAt: { gt: now },
-            reservations: { some: { status: { in: ["HELD", "CONFIRMED"] } } },
+            reservations: { some: liveReservationWhere(now) },
           },
           orderBy: [{ startsAt: "asc" }, { id: "asc" }],
           select: blockingSelect,
@@ -292,7 +293,7 @@ export async function deleteHall(deps: Deps, input: { id: string }): Promise<{ i
     const booked = await tx.showtime.findMany({
       where: {
         hallId: input.id,
-        reservations: { some: { status: { in: ["HELD", "CONFIRMED"] } } },
+        reservations: { some: liveReservationWhere(now) },
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       select: blockingSelect,

@@ -3,6 +3,7 @@ import { Prisma } from "@marquee/db";
 import { localDayRange } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
+import { liveReservationWhere } from "../booking/lifecycle";
 import { decodeCursor, toPage, type Page } from "./cursor";
 import {
   describeShowtime,
@@ -92,7 +93,7 @@ export async function getMovie(deps: Deps, input: { id: string }): Promise<Movie
     where: { movieId: movie.id, status: "SCHEDULED", startsAt: { gt: deps.now() } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: UPCOMING_LIMIT,
-    select: showtimeSelect,
+    select: showtimeSelect(deps.now()),
   });
   return {
     ...toMovieView(movie),
@@ -146,6 +147,7 @@ export async function updateMovie(
  */
 export async function deleteMovie(deps: Deps, input: { id: string }): Promise<{ id: string }> {
   const { timeZone } = deps.config;
+  const live = liveReservationWhere(deps.now());
   return deps.db.$transaction(async (tx) => {
     // Lock the film and its showtimes: no showtime can be scheduled for it, and no seat held
     // in them (reservations take a key-share lock on their showtime), until we are done.
@@ -158,7 +160,7 @@ export async function deleteMovie(deps: Deps, input: { id: string }): Promise<{ 
     const blocking = await tx.showtime.findMany({
       where: {
         movieId: input.id,
-        reservations: { some: { status: { in: ["HELD", "CONFIRMED"] } } },
+        reservations: { some: live },
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       select: {
@@ -167,7 +169,7 @@ export async function deleteMovie(deps: Deps, input: { id: string }): Promise<{ 
         endsAt: true,
         movie: { select: { title: true } },
         hall: { select: { name: true } },
-        _count: { select: { reservations: { where: { status: { in: ["HELD", "CONFIRMED"] } } } } },
+        _count: { select: { reservations: { where: live } } },
       },
     });
     if (blocking.length > 0) {

@@ -1,10 +1,11 @@
 // The schedule. The database's exclusion constraint "Showtime_no_overlap" is what keeps two
 // scheduled showtimes of a hall apart (cleaning break included), also between concurrent
 // admins; this module only turns its violation into a message naming the other showtime.
-import { type Prisma } from "@marquee/db";
+import { Prisma } from "@marquee/db";
 import { localDayRange, type SeatKind } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
+import { endReservations, liveReservationWhere } from "../booking/lifecycle";
 import { decodeCursor, toPage, type Page } from "./cursor";
 import { isForeignKeyViolation, isShowtimeOverlap } from "../db-errors";
 import { withRetry } from "../db-retry";
@@ -21,8 +22,6 @@ type Tx = Prisma.TransactionClient;
 
 /** Prices per seat kind in minor units; a kind left out costs the STANDARD price. */
 export type PriceInput = { STANDARD: number } & Partial<Record<SeatKind, number>>;
-
-const LIVE = ["HELD", "CONFIRMED"] as const;
 
 function priceColumns(prices: PriceInput) {
   const all: Prices = {
@@ -127,14 +126,17 @@ function vanished(error: unknown): unknown {
     : error;
 }
 
-async function view(db: Tx, id: string, timeZone: string): Promise<ShowtimeView> {
-  const row = await db.showtime.findUnique({ where: { id }, select: showtimeSelect });
+async function view(deps: Deps, id: string): Promise<ShowtimeView> {
+  const row = await deps.db.showtime.findUnique({
+    where: { id },
+    select: showtimeSelect(deps.now()),
+  });
   if (!row) throw new AppError("NOT_FOUND", `No showtime with id ${id}`);
-  return toShowtimeView(row, timeZone);
+  return toShowtimeView(row, deps.config.timeZone);
 }
 
 export async function getShowtime(deps: Deps, input: { id: string }): Promise<ShowtimeView> {
-  return view(deps.db, input.id, deps.config.timeZone);
+  return view(deps, input.id);
 }
 
 export async function listShowtimes(
@@ -175,7 +177,7 @@ export async function listShowtimes(
     where: { AND: where },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: input.limit + 1,
-    select: showtimeSelect,
+    select: showtimeSelect(deps.now()),
   });
   return toPage(
     rows,
@@ -215,7 +217,7 @@ export async function createShowtime(
     }
     throw vanished(error);
   }
-  return view(deps.db, id, deps.config.timeZone);
+  return view(deps, id);
 }
 
 /** Locks a showtime for the rest of the transaction, or NOT_FOUND. */
@@ -286,7 +288,7 @@ export async function updateShowtime(
             const booked = await tx.reservation.count({
               where: {
                 showtimeId: current.id,
-                ...(hallChanges ? {} : { status: { in: [...LIVE] } }),
+                ...(hallChanges ? {} : liveReservationWhere(now)),
               },
             });
             if (booked > 0) {
@@ -313,7 +315,7 @@ export async function updateShowtime(
     }
     throw vanished(error);
   }
-  return view(deps.db, input.id, deps.config.timeZone);
+  return view(deps, input.id);
 }
 
 /**
@@ -339,17 +341,17 @@ export async function cancelShowtime(
       where: { id: current.id },
       data: { status: "CANCELLED", cancelledReason: input.reason, cancelledAt: now },
     });
-    const { count } = await tx.reservation.updateMany({
-      where: { showtimeId: current.id, status: { in: [...LIVE] } },
-      data: { status: "CANCELLED", cancelledAt: now },
-    });
-    await tx.reservationSeat.updateMany({
-      where: { showtimeId: current.id, live: true },
-      data: { live: false },
-    });
-    return count;
+    // Lapsed holds are recorded as expired, not cancelled: they were no booking.
+    await endReservations(tx, Prisma.sql`r."showtimeId" = ${current.id}::uuid`, "EXPIRED", now);
+    const ended = await endReservations(
+      tx,
+      Prisma.sql`r."showtimeId" = ${current.id}::uuid`,
+      "CANCELLED",
+      now,
+    );
+    return ended.length;
   });
-  return { ...(await view(deps.db, input.id, deps.config.timeZone)), cancelledReservations };
+  return { ...(await view(deps, input.id)), cancelledReservations };
 }
 
 /** Deletes a showtime that never had a reservation; one that did must be cancelled. */

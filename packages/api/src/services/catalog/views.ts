@@ -2,6 +2,7 @@
 // money, cinema-local dates computed with CINEMA_TIMEZONE.
 import { type Prisma } from "@marquee/db";
 import { localDateOf, localTimeOf, type SeatKind } from "@marquee/domain";
+import { liveSeatWhere } from "../booking/lifecycle";
 
 export type Prices = Record<SeatKind, number>;
 
@@ -65,27 +66,29 @@ export type ShowtimeView = {
   seatsAvailable: number;
 };
 
-export const showtimeSelect = {
-  id: true,
-  startsAt: true,
-  endsAt: true,
-  busyUntil: true,
-  status: true,
-  cancelledReason: true,
-  cancelledAt: true,
-  priceStandard: true,
-  pricePremium: true,
-  priceWheelchair: true,
-  priceCompanion: true,
-  currency: true,
-  movie: {
-    select: { id: true, title: true, durationMinutes: true, rating: true, posterUrl: true },
-  },
-  hall: { select: { id: true, name: true, _count: { select: { seats: true } } } },
-  _count: { select: { reservationSeats: { where: { live: true } } } },
-} as const satisfies Prisma.ShowtimeSelect;
+/** A showtime with what its view needs; seats count as taken by the one rule of "live". */
+export const showtimeSelect = (now: Date) =>
+  ({
+    id: true,
+    startsAt: true,
+    endsAt: true,
+    busyUntil: true,
+    status: true,
+    cancelledReason: true,
+    cancelledAt: true,
+    priceStandard: true,
+    pricePremium: true,
+    priceWheelchair: true,
+    priceCompanion: true,
+    currency: true,
+    movie: {
+      select: { id: true, title: true, durationMinutes: true, rating: true, posterUrl: true },
+    },
+    hall: { select: { id: true, name: true, _count: { select: { seats: true } } } },
+    _count: { select: { reservationSeats: { where: liveSeatWhere(now) } } },
+  }) as const satisfies Prisma.ShowtimeSelect;
 
-export type ShowtimeRow = Prisma.ShowtimeGetPayload<{ select: typeof showtimeSelect }>;
+export type ShowtimeRow = Prisma.ShowtimeGetPayload<{ select: ReturnType<typeof showtimeSelect> }>;
 
 export function toShowtimeView(s: ShowtimeRow, timeZone: string): ShowtimeView {
   const capacity = s.hall._count.seats;

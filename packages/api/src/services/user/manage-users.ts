@@ -1,9 +1,10 @@
 // Admin management of accounts. The last administrator can be neither demoted nor deleted;
 // the check holds under concurrency because every change locks the administrators' rows.
-import { type Prisma, type PrismaClient } from "@marquee/db";
+import { Prisma } from "@marquee/db";
 import { type Context, type Role } from "../../context";
 import { AppError } from "../../errors";
 import { invalidateUserSessions } from "../auth/session";
+import { endReservations } from "../booking/lifecycle";
 
 export const userListSelect = {
   id: true,
@@ -110,30 +111,16 @@ export async function deleteUser(
 }
 
 /**
- * Cancels a user's holds and upcoming bookings and frees their seats, in the caller's
+ * Cancels a user's live holds and upcoming bookings and frees their seats, in the caller's
  * transaction. Bookings for shows that already started stay confirmed (they were sold).
  */
-async function releaseLiveReservations(
-  tx: Pick<PrismaClient, "reservation" | "reservationSeat">,
-  userId: string,
-  now: Date,
-): Promise<number> {
-  const live = await tx.reservation.findMany({
-    where: {
-      userId,
-      OR: [{ status: "HELD" }, { status: "CONFIRMED", showtime: { startsAt: { gt: now } } }],
-    },
-    select: { id: true },
-  });
-  if (live.length === 0) return 0;
-  const ids = live.map((r) => r.id);
-  await tx.reservationSeat.updateMany({
-    where: { reservationId: { in: ids } },
-    data: { live: false },
-  });
-  await tx.reservation.updateMany({
-    where: { id: { in: ids } },
-    data: { status: "CANCELLED", cancelledAt: now },
-  });
-  return ids.length;
+async function releaseLiveReservations(tx: Tx, userId: string, now: Date): Promise<number> {
+  const ended = await endReservations(
+    tx,
+    Prisma.sql`r."userId" = ${userId}::uuid AND (r.status = 'HELD' OR r."showtimeId" IN (
+      SELECT id FROM "Showtime" WHERE "startsAt" > ${now}))`,
+    "CANCELLED",
+    now,
+  );
+  return ended.length;
 }
