@@ -221,7 +221,7 @@ describeEachDatabase("user administration", (getDb) => {
     const caller = await callerFor(prisma, admin);
     const first = await caller.user.list({ query: "LIST.example", limit: 2 });
     expect(first.items.map((u) => u.email)).toEqual(["amy@list.example", "bob@list.example"]);
-    expect(first.nextCursor).toBe("bob@list.example");
+    expect(first.nextCursor).toEqual(expect.any(String));
     const second = await caller.user.list({
       query: "list.example",
       limit: 2,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_ROW_LENGTH, MAX_ROWS, validateLayout } from "@marquee/domain";
 import { createHall, deleteHall, getHall, listHalls, updateHall } from "../services/catalog/halls";
 import { adminProcedure, publicProcedure, router } from "../trpc";
-import { ZId } from "./catalog-schemas";
+import { ZId } from "./schemas";
 
 export const ZHallName = z
   .string()

@@ -7,7 +7,7 @@ import {
   updateMovie,
 } from "../services/catalog/movies";
 import { adminProcedure, publicProcedure, router } from "../trpc";
-import { ZCursor, ZId, ZLimit, ZLocalDate } from "./catalog-schemas";
+import { ZId, ZLocalDate, ZPageInput } from "./schemas";
 
 /** "Sci-Fi " and "sci-fi" are one genre: trimmed, lower-case, inner spaces collapsed. */
 export const normaliseGenre = (genre: string) => genre.trim().replace(/\s+/g, " ").toLowerCase();
@@ -45,15 +45,11 @@ export const ZMovieFields = z.object({
 export const ZMovieCreateInput = ZMovieFields;
 export const ZMovieUpdateInput = ZMovieFields.partial().extend({ id: ZId });
 
-export const ZMovieListInput = z
-  .object({
-    query: z.string().trim().max(200).optional(),
-    genre: ZGenre.optional(),
-    date: ZLocalDate.optional(),
-    cursor: ZCursor.optional(),
-    limit: ZLimit,
-  })
-  .default({ limit: 50 });
+export const ZMovieListInput = ZPageInput.extend({
+  query: z.string().trim().max(200).optional(),
+  genre: ZGenre.optional(),
+  date: ZLocalDate.optional(),
+}).default({ limit: 50 });
 
 export const movieRouter = router({
   list: publicProcedure.input(ZMovieListInput).query(({ ctx, input }) => listMovies(ctx, input)),

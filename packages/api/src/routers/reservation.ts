@@ -8,10 +8,10 @@ import {
 } from "../services/booking/find-reservations";
 import { holdSeats } from "../services/booking/hold-seats";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
+import { ZLocalDate, ZPageInput } from "./schemas";
 
 const ZId = (what: string) => z.uuid({ error: `Not a valid ${what} id` });
 const ZStatus = z.enum(["HELD", "CONFIRMED", "CANCELLED", "EXPIRED"]);
-const ZLimit = z.number().int().min(1).max(100).default(20);
 
 export const ZHoldSeatsInput = z.object({
   showtimeId: ZId("showtime"),
@@ -53,14 +53,10 @@ export const reservationRouter = router({
 
   mine: protectedProcedure
     .input(
-      z
-        .object({
-          status: ZStatus.optional(),
-          when: z.enum(["upcoming", "past"]).optional(),
-          cursor: ZId("reservation").optional(),
-          limit: ZLimit,
-        })
-        .default({ limit: 20 }),
+      ZPageInput.extend({
+        status: ZStatus.optional(),
+        when: z.enum(["upcoming", "past"]).optional(),
+      }).default({ limit: 50 }),
     )
     .query(({ ctx, input }) => myReservations(ctx, input)),
 
@@ -70,16 +66,12 @@ export const reservationRouter = router({
 
   list: adminProcedure
     .input(
-      z
-        .object({
-          showtimeId: ZId("showtime").optional(),
-          date: z.iso.date({ error: "Use a date like 2026-12-24" }).optional(),
-          status: ZStatus.optional(),
-          userId: ZId("user").optional(),
-          cursor: ZId("reservation").optional(),
-          limit: ZLimit,
-        })
-        .default({ limit: 20 }),
+      ZPageInput.extend({
+        showtimeId: ZId("showtime").optional(),
+        date: ZLocalDate.optional(),
+        status: ZStatus.optional(),
+        userId: ZId("user").optional(),
+      }).default({ limit: 50 }),
     )
     .query(({ ctx, input }) => listReservations(ctx, input)),
 });

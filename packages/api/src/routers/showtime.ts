@@ -10,7 +10,7 @@ import {
 } from "../services/catalog/showtimes";
 import { seatMap } from "../services/booking/seat-map";
 import { adminProcedure, publicProcedure, router } from "../trpc";
-import { ZCursor, ZId, ZInstant, ZLimit, ZLocalDate } from "./catalog-schemas";
+import { ZId, ZInstant, ZLocalDate, ZPageInput } from "./schemas";
 
 const ZPrice = z
   .number()
@@ -47,19 +47,15 @@ export const ZShowtimeUpdateInput = z.object({
   prices: ZPrices.optional(),
 });
 
-export const ZShowtimeListInput = z
-  .object({
-    date: ZLocalDate.optional(),
-    movieId: ZId.optional(),
-    hallId: ZId.optional(),
-    from: ZInstant.optional(),
-    to: ZInstant.optional(),
-    /** Cancelled showtimes are left out unless asked for (admins, "what happened to…"). */
-    includeCancelled: z.boolean().optional(),
-    cursor: ZCursor.optional(),
-    limit: ZLimit,
-  })
-  .default({ limit: 50 });
+export const ZShowtimeListInput = ZPageInput.extend({
+  date: ZLocalDate.optional(),
+  movieId: ZId.optional(),
+  hallId: ZId.optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
+  /** Cancelled showtimes are left out unless asked for (admins, "what happened to…"). */
+  includeCancelled: z.boolean().optional(),
+}).default({ limit: 50 });
 
 export const ZShowtimeCancelInput = z.object({
   id: ZId,

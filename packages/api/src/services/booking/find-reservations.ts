@@ -3,6 +3,7 @@ import { type Prisma } from "@marquee/db";
 import { localDayRange, normalizeBookingCode } from "@marquee/domain";
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
+import { decodeCursor, toPage, type Page, type PageInput } from "../pagination";
 import { effectiveStatusWhere as statusWhere } from "./lifecycle";
 import {
   reservationSelect,
@@ -12,25 +13,27 @@ import {
 } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config">;
-export type Page<T> = { items: T[]; nextCursor: string | null };
 
-/** Newest first; ids are UUIDv7 (time-ordered), so the id is a stable keyset cursor. */
+/** Newest first; ids are UUIDv7 (time-ordered), so the id alone is the keyset position. */
 async function page(
   deps: Deps,
   where: Prisma.ReservationWhereInput,
-  input: { cursor?: string | undefined; limit: number },
+  input: PageInput,
 ): Promise<Page<ReservationView>> {
   const now = deps.now();
+  const after = input.cursor ? decodeCursor(input.cursor).id : null;
   const rows = await deps.db.reservation.findMany({
-    where: { AND: [where, input.cursor ? { id: { lt: input.cursor } } : {}] },
+    where: { AND: [where, after ? { id: { lt: after } } : {}] },
     orderBy: { id: "desc" },
     take: input.limit + 1,
     select: reservationSelect,
   });
-  const items = rows
-    .slice(0, input.limit)
-    .map((r) => toReservationView(r, { now, timeZone: deps.config.timeZone }));
-  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+  return toPage(
+    rows,
+    input.limit,
+    (r) => toReservationView(r, { now, timeZone: deps.config.timeZone }),
+    (r) => ({ key: "", id: r.id }),
+  );
 }
 
 export function myReservations(

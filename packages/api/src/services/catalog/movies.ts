@@ -4,7 +4,7 @@ import { localDayRange } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { liveReservationWhere } from "../booking/lifecycle";
-import { decodeCursor, toPage, type Page } from "./cursor";
+import { decodeCursor, toPage, type Page } from "../pagination";
 import {
   describeShowtime,
   movieSelect,
@@ -66,11 +66,6 @@ export async function listMovies(
   }
   if (input.cursor) {
     const after = decodeCursor(input.cursor);
-    if (!after)
-      throw new AppError("INVALID", "The cursor is not valid", {
-        reason: "INVALID_FIELD",
-        field: "cursor",
-      });
     where.push({
       OR: [{ title: { gt: after.key } }, { title: after.key, id: { gt: after.id } }],
     });

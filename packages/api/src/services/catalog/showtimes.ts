@@ -6,7 +6,7 @@ import { localDayRange, type SeatKind } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { endReservations, liveReservationWhere } from "../booking/lifecycle";
-import { decodeCursor, toPage, type Page } from "./cursor";
+import { decodeCursor, instantKey, toPage, type Page } from "../pagination";
 import { isForeignKeyViolation, isShowtimeOverlap } from "../db-errors";
 import { withRetry } from "../db-retry";
 import {
@@ -163,15 +163,8 @@ export async function listShowtimes(
   if (input.from) where.push({ startsAt: { gte: input.from } });
   if (input.to) where.push({ startsAt: { lt: input.to } });
   if (input.cursor) {
-    const after = decodeCursor(input.cursor);
-    const at = after ? new Date(after.key) : null;
-    if (!after || !at || Number.isNaN(at.getTime())) {
-      throw new AppError("INVALID", "The cursor is not valid", {
-        reason: "INVALID_FIELD",
-        field: "cursor",
-      });
-    }
-    where.push({ OR: [{ startsAt: { gt: at } }, { startsAt: at, id: { gt: after.id } }] });
+    const { key: at, id } = decodeCursor(input.cursor, instantKey);
+    where.push({ OR: [{ startsAt: { gt: at } }, { startsAt: at, id: { gt: id } }] });
   }
   const rows = await deps.db.showtime.findMany({
     where: { AND: where },

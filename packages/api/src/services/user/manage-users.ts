@@ -5,6 +5,7 @@ import { type Context, type Role } from "../../context";
 import { AppError } from "../../errors";
 import { invalidateUserSessions } from "../auth/session";
 import { endReservations } from "../booking/lifecycle";
+import { decodeCursor, toPage, type Page, type PageInput } from "../pagination";
 
 export const userListSelect = {
   id: true,
@@ -31,26 +32,29 @@ const toSummary = (u: Row): UserSummary => ({
 
 export async function listUsers(
   deps: Pick<Context, "db">,
-  input: { query?: string | undefined; cursor?: string | undefined; limit: number },
-): Promise<{ items: UserSummary[]; nextCursor: string | null }> {
+  input: PageInput & { query?: string | undefined },
+): Promise<Page<UserSummary>> {
   const query = input.query?.trim();
+  const where: Prisma.UserWhereInput[] = [];
+  if (query) {
+    where.push({
+      OR: [
+        { email: { contains: query, mode: "insensitive" } },
+        { name: { contains: query, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (input.cursor) {
+    const after = decodeCursor(input.cursor);
+    where.push({ OR: [{ email: { gt: after.key } }, { email: after.key, id: { gt: after.id } }] });
+  }
   const rows = await deps.db.user.findMany({
-    where: query
-      ? {
-          OR: [
-            { email: { contains: query, mode: "insensitive" } },
-            { name: { contains: query, mode: "insensitive" } },
-          ],
-        }
-      : {},
-    // email is unique, so it is a stable keyset cursor.
-    orderBy: { email: "asc" },
-    ...(input.cursor ? { cursor: { email: input.cursor }, skip: 1 } : {}),
+    where: { AND: where },
+    orderBy: [{ email: "asc" }, { id: "asc" }],
     take: input.limit + 1,
     select: userListSelect,
   });
-  const items = rows.slice(0, input.limit).map(toSummary);
-  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.email ?? null) : null };
+  return toPage(rows, input.limit, toSummary, (u) => ({ key: u.email, id: u.id }));
 }
 
 type Tx = Prisma.TransactionClient;

@@ -1,4 +1,4 @@
-// Zod schemas the catalogue routers share (and the web app may reuse for its forms).
+// Zod schemas the routers share (and the web app may reuse for its forms).
 import { z } from "zod";
 import { isValidLocalDate } from "@marquee/domain";
 
@@ -14,7 +14,11 @@ export const ZInstant = z.iso
   .datetime({ offset: true, error: "must be an ISO 8601 date-time with an offset" })
   .transform((value) => new Date(value));
 
-export const ZCursor = z.string().min(1).max(512);
+/** An opaque position from a previous page's nextCursor (services/pagination.ts). */
+export const ZCursor = z
+  .string()
+  .min(1, { error: "must be a cursor from a previous page" })
+  .max(512, { error: "must be a cursor from a previous page" });
 
 export const ZLimit = z
   .number()
@@ -22,3 +26,6 @@ export const ZLimit = z
   .min(1, { error: "must be at least 1" })
   .max(100, { error: "must be at most 100" })
   .default(50);
+
+/** The one page input every list takes; lists extend it with their filters. */
+export const ZPageInput = z.object({ cursor: ZCursor.optional(), limit: ZLimit });
