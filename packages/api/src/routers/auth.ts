@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { changePassword, registerUser, signIn } from "../services/auth/accounts";
+import { changePassword } from "../services/auth/change-password";
+import { registerUser } from "../services/auth/register-user";
+import { signIn } from "../services/auth/sign-in";
 import { invalidateSession } from "../services/auth/session";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
 

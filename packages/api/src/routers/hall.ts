@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { MAX_ROW_LENGTH, MAX_ROWS, validateLayout } from "@marquee/domain";
-import { createHall, deleteHall, getHall, listHalls, updateHall } from "../services/catalog/halls";
+import { createHall } from "../services/catalog/create-hall";
+import { deleteHall } from "../services/catalog/delete-hall";
+import { getHall, listHalls } from "../services/catalog/find-halls";
+import { updateHall } from "../services/catalog/update-hall";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 import { ZId } from "./schemas";
 

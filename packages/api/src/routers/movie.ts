@@ -1,11 +1,8 @@
 import { z } from "zod";
-import {
-  createMovie,
-  deleteMovie,
-  getMovie,
-  listMovies,
-  updateMovie,
-} from "../services/catalog/movies";
+import { createMovie } from "../services/catalog/create-movie";
+import { deleteMovie } from "../services/catalog/delete-movie";
+import { getMovie, listMovies } from "../services/catalog/find-movies";
+import { updateMovie } from "../services/catalog/update-movie";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 import { ZId, ZLocalDate, ZPageInput } from "./schemas";
 

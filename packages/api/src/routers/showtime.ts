@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { SEAT_KINDS } from "@marquee/domain";
-import {
-  cancelShowtime,
-  createShowtime,
-  deleteShowtime,
-  getShowtime,
-  listShowtimes,
-  updateShowtime,
-} from "../services/catalog/showtimes";
+import { cancelShowtime } from "../services/catalog/cancel-showtime";
+import { createShowtime } from "../services/catalog/create-showtime";
+import { deleteShowtime } from "../services/catalog/delete-showtime";
+import { getShowtime, listShowtimes } from "../services/catalog/find-showtimes";
+import { updateShowtime } from "../services/catalog/update-showtime";
 import { seatMap } from "../services/booking/seat-map";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 import { ZId, ZInstant, ZLocalDate, ZPageInput } from "./schemas";

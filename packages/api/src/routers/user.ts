@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { deleteUser, listUsers, setUserRole } from "../services/user/manage-users";
+import { deleteUser } from "../services/user/delete-user";
+import { listUsers } from "../services/user/list-users";
+import { setUserRole } from "../services/user/set-user-role";
 import { adminProcedure, router } from "../trpc";
 import { ZPageInput } from "./schemas";
 

@@ -45,6 +45,9 @@ export const isUniqueViolation = (error: unknown) =>
 export const isForeignKeyViolation = (error: unknown) =>
   isDatabaseError(error, { sqlState: "23503" }) || (isRecord(error) && error.code === "P2003");
 
+/** The row an update or delete named does not exist (Prisma P2025). */
+export const isRecordNotFound = (error: unknown) => isRecord(error) && error.code === "P2025";
+
 /** True when anything in the error chain carries this Prisma code or adapter error kind. */
 function hasKind(error: unknown, kind: string): boolean {
   return collect(error).some((node) => node.kind === kind || node.code === kind);

@@ -5,13 +5,25 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { Prisma, type PrismaClient } from "@marquee/db";
-import { type SessionInfo, type SessionUser } from "../../context";
+import { type Role, type SessionInfo, type SessionUser } from "../../context";
 
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TOKEN_BYTES = 20; // 160 bits of entropy
 
 export const sessionUserSelect = { id: true, email: true, name: true, role: true } as const;
+
+/** What sign-up and sign-in hand back: the user, the token for the client, the session. */
+export type SignedIn = { user: SessionUser; token: string; session: SessionInfo };
+
+export function toSessionUser(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+}): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
 
 export function generateSessionToken(
   random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),

@@ -6,6 +6,10 @@ import { AppError } from "../../errors";
 
 export type Limit = { max: number; windowMs: number };
 
+/** The window for failed sign-ins, and the one for sign-ups. */
+export const FIFTEEN_MINUTES = 15 * 60 * 1000;
+export const ONE_HOUR = 60 * 60 * 1000;
+
 type Deps = { db: Pick<PrismaClient, "authAttempt">; now: () => Date };
 
 export async function assertUnderLimit(

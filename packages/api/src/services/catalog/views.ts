@@ -126,3 +126,58 @@ export function describeShowtime(
     ` on ${localDateOf(s.startsAt, timeZone)}`
   );
 }
+
+export type HallSummary = {
+  id: string;
+  name: string;
+  layout: string[];
+  capacity: number;
+  seatsByKind: Record<SeatKind, number>;
+};
+
+export type HallSeat = {
+  id: string;
+  row: string;
+  number: number;
+  label: string;
+  kind: SeatKind;
+  x: number;
+  y: number;
+};
+
+export type HallDetail = HallSummary & { seats: HallSeat[] };
+
+export const hallSeatSelect = {
+  id: true,
+  row: true,
+  number: true,
+  kind: true,
+  x: true,
+  y: true,
+} as const;
+
+export function countByKind(seats: { kind: SeatKind }[]): Record<SeatKind, number> {
+  const counts: Record<SeatKind, number> = { STANDARD: 0, PREMIUM: 0, WHEELCHAIR: 0, COMPANION: 0 };
+  for (const seat of seats) counts[seat.kind] += 1;
+  return counts;
+}
+
+export function toDetail(hall: {
+  id: string;
+  name: string;
+  layout: string[];
+  seats: Omit<HallSeat, "label">[];
+}): HallDetail {
+  return {
+    id: hall.id,
+    name: hall.name,
+    layout: hall.layout,
+    capacity: hall.seats.length,
+    seatsByKind: countByKind(hall.seats),
+    seats: hall.seats.map((s) => ({ ...s, label: `${s.row}${s.number}` })),
+  };
+}
+
+export const withSeats = {
+  seats: { select: hallSeatSelect, orderBy: [{ y: "asc" as const }, { x: "asc" as const }] },
+} satisfies Prisma.HallSelect;

@@ -1,0 +1,42 @@
+// auth.changePassword: needs the current password (throttled like sign-ins) and ends every
+// other session of the account.
+import { hashPassword, verifyPassword } from "@marquee/db";
+import { type Context, type SessionInfo, type SessionUser } from "../../context";
+import { AppError } from "../../errors";
+import { invalidateUserSessions } from "./session";
+import { assertUnderLimit, FIFTEEN_MINUTES, recordAttempts } from "./throttle";
+
+type Deps = Pick<Context, "db" | "now" | "config" | "clientIp">;
+
+export async function changePassword(
+  deps: Deps & { user: SessionUser; session: SessionInfo },
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ endedSessions: number }> {
+  const limit = { max: deps.config.maxFailedLogins, windowMs: FIFTEEN_MINUTES };
+  await assertUnderLimit(deps, [
+    {
+      kind: "LOGIN_FAILED_ACCOUNT",
+      key: deps.user.email,
+      limit,
+      message: "Too many wrong passwords. Please wait before trying again.",
+    },
+  ]);
+  const row = await deps.db.user.findUnique({
+    where: { id: deps.user.id },
+    select: { passwordHash: true },
+  });
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await recordAttempts(deps, [{ kind: "LOGIN_FAILED_ACCOUNT", key: deps.user.email }]);
+    throw new AppError("INVALID", "The current password is incorrect", {
+      reason: "INVALID_FIELD",
+      field: "currentPassword",
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return deps.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: deps.user.id }, data: { passwordHash } });
+    // Whoever knew the old password is signed out everywhere but here.
+    const endedSessions = await invalidateUserSessions(tx, deps.user.id, deps.session.id);
+    return { endedSessions };
+  });
+}
