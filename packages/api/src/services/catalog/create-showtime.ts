@@ -3,30 +3,20 @@ import { type Context } from "../../context";
 import { isShowtimeOverlap } from "../db-errors";
 import { withRetry } from "../db-retry";
 import { type ShowtimeView } from "./views";
-import {
-  priceColumns,
-  timesFor,
-  assertFuture,
-  findMovie,
-  findHall,
-  overlapError,
-  vanished,
-  type PriceInput,
-  showtimeView,
-} from "./showtime-rules";
+import * as rules from "./showtime-rules";
 
 type Deps = Pick<Context, "db" | "config" | "now">;
 
 export async function createShowtime(
   deps: Deps,
-  input: { movieId: string; hallId: string; startsAt: Date; prices: PriceInput },
+  input: { movieId: string; hallId: string; startsAt: Date; prices: rules.PriceInput },
 ): Promise<ShowtimeView> {
-  assertFuture(input.startsAt, deps.now());
+  rules.assertFuture(input.startsAt, deps.now());
   const [movie, hall] = await Promise.all([
-    findMovie(deps.db, input.movieId),
-    findHall(deps.db, input.hallId),
+    rules.findMovie(deps.db, input.movieId),
+    rules.findHall(deps.db, input.hallId),
   ]);
-  const times = timesFor(input.startsAt, movie.durationMinutes, deps.config.cleaningMinutes);
+  const times = rules.timesFor(input.startsAt, movie.durationMinutes, deps.config.cleaningMinutes);
   let id: string;
   try {
     ({ id } = await withRetry(() =>
@@ -35,7 +25,7 @@ export async function createShowtime(
           movieId: movie.id,
           hallId: hall.id,
           ...times,
-          ...priceColumns(input.prices),
+          ...rules.priceColumns(input.prices),
           currency: deps.config.currency,
         },
         select: { id: true },
@@ -43,9 +33,9 @@ export async function createShowtime(
     ));
   } catch (error) {
     if (isShowtimeOverlap(error)) {
-      throw await overlapError(deps, { hallId: hall.id, hallName: hall.name, ...times });
+      throw await rules.overlapError(deps, { hallId: hall.id, hallName: hall.name, ...times });
     }
-    throw vanished(error);
+    throw rules.vanished(error);
   }
-  return showtimeView(deps, id);
+  return rules.showtimeView(deps, id);
 }

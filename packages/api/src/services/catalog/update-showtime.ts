@@ -6,19 +6,7 @@ import { isShowtimeOverlap } from "../db-errors";
 import { withRetry } from "../db-retry";
 import { liveReservationWhere } from "../booking/lifecycle";
 import { type ShowtimeView } from "./views";
-import {
-  priceColumns,
-  timesFor,
-  assertFuture,
-  findMovie,
-  findHall,
-  overlapError,
-  vanished,
-  type Slot,
-  lockShowtime,
-  type PriceInput,
-  showtimeView,
-} from "./showtime-rules";
+import * as rules from "./showtime-rules";
 
 type Deps = Pick<Context, "db" | "config" | "now">;
 
@@ -35,16 +23,16 @@ export async function updateShowtime(
     movieId?: string | undefined;
     hallId?: string | undefined;
     startsAt?: Date | undefined;
-    prices?: PriceInput | undefined;
+    prices?: rules.PriceInput | undefined;
   },
 ): Promise<ShowtimeView> {
   const now = deps.now();
   // Where the showtime was being moved to, to name what is in the way if the constraint fires.
-  const attempt: { slot: Slot | null } = { slot: null };
+  const attempt: { slot: rules.Slot | null } = { slot: null };
   try {
     await withRetry(() =>
       deps.db.$transaction(async (tx) => {
-        const current = await lockShowtime(tx, input.id);
+        const current = await rules.lockShowtime(tx, input.id);
         if (current.status === "CANCELLED") {
           throw new AppError("CONFLICT", "This showtime is cancelled and can no longer be changed");
         }
@@ -58,13 +46,13 @@ export async function updateShowtime(
             throw new AppError("CONFLICT", "This showtime has already started; it cannot be moved");
           }
           const startsAt = input.startsAt ?? current.startsAt;
-          assertFuture(startsAt, now);
+          rules.assertFuture(startsAt, now);
           const movieId = input.movieId ?? current.movieId;
           const hallId = input.hallId ?? current.hallId;
           const movieChanges = movieId !== current.movieId;
           const hallChanges = hallId !== current.hallId;
-          const movie = movieChanges ? await findMovie(tx, movieId) : current.movie;
-          const hall = await findHall(tx, hallId);
+          const movie = movieChanges ? await rules.findMovie(tx, movieId) : current.movie;
+          const hall = await rules.findHall(tx, hallId);
           if (movieChanges || hallChanges) {
             // Guests booked this film; reserved seats belong to the hall (composite foreign
             // key), and every reservation row, even an ended one, would have to move with it.
@@ -82,21 +70,25 @@ export async function updateShowtime(
               );
             }
           }
-          const times = timesFor(startsAt, movie.durationMinutes, deps.config.cleaningMinutes);
+          const times = rules.timesFor(
+            startsAt,
+            movie.durationMinutes,
+            deps.config.cleaningMinutes,
+          );
           attempt.slot = { hallId: hall.id, hallName: hall.name, ...times };
           schedule = { ...times, movieId, hallId };
         }
         await tx.showtime.update({
           where: { id: current.id },
-          data: { ...schedule, ...(input.prices ? priceColumns(input.prices) : {}) },
+          data: { ...schedule, ...(input.prices ? rules.priceColumns(input.prices) : {}) },
         });
       }),
     );
   } catch (error) {
     if (attempt.slot && isShowtimeOverlap(error)) {
-      throw await overlapError(deps, { ...attempt.slot, exceptId: input.id });
+      throw await rules.overlapError(deps, { ...attempt.slot, exceptId: input.id });
     }
-    throw vanished(error);
+    throw rules.vanished(error);
   }
-  return showtimeView(deps, input.id);
+  return rules.showtimeView(deps, input.id);
 }

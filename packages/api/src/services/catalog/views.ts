@@ -1,7 +1,7 @@
 // The JSON shapes the catalogue returns: ISO strings for instants, integer minor units for
 // money, cinema-local dates computed with CINEMA_TIMEZONE.
 import { type Prisma } from "@marquee/db";
-import { localDateOf, localTimeOf, type SeatKind } from "@marquee/domain";
+import { localDateOf, localTimeOf, type LayoutSeat, type SeatKind } from "@marquee/domain";
 import { liveSeatWhere } from "../booking/lifecycle";
 
 export type Prices = Record<SeatKind, number>;
@@ -135,15 +135,8 @@ export type HallSummary = {
   seatsByKind: Record<SeatKind, number>;
 };
 
-export type HallSeat = {
-  id: string;
-  row: string;
-  number: number;
-  label: string;
-  kind: SeatKind;
-  x: number;
-  y: number;
-};
+/** A seat of a hall: where the layout put it, and its id. */
+export type HallSeat = LayoutSeat & { id: string };
 
 export type HallDetail = HallSummary & { seats: HallSeat[] };
 
