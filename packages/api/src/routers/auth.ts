@@ -4,32 +4,33 @@ import { registerUser } from "../services/auth/register-user";
 import { signIn } from "../services/auth/sign-in";
 import { invalidateSession } from "../services/auth/session";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
+import { plainText } from "./schemas";
 
 export const ZEmail = z
   .email({ error: "Enter a valid e-mail address" })
   .max(254, { error: "E-mail address is too long" })
   .transform((v) => v.toLowerCase());
 // OWASP: at least 8 characters, allow long passphrases; the cap keeps hashing bounded.
-export const ZPassword = z
-  .string()
-  .min(8, { error: "Use at least 8 characters" })
-  .max(128, { error: "Use at most 128 characters" });
+export const ZPassword = plainText(
+  z
+    .string()
+    .min(8, { error: "Use at least 8 characters" })
+    .max(128, { error: "Use at most 128 characters" }),
+);
 
 export const ZRegisterInput = z.object({
   email: z.string().trim().pipe(ZEmail),
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "Enter your name" })
-    .max(100, { error: "Name is too long" }),
+  name: plainText(
+    z.string().trim().min(1, { error: "Enter your name" }).max(100, { error: "Name is too long" }),
+  ),
   password: ZPassword,
 });
 export const ZLoginInput = z.object({
   email: z.string().trim().pipe(ZEmail),
-  password: z.string().min(1, { error: "Enter your password" }).max(128),
+  password: plainText(z.string().min(1, { error: "Enter your password" }).max(128)),
 });
 export const ZChangePasswordInput = z.object({
-  currentPassword: z.string().min(1, { error: "Enter your current password" }).max(128),
+  currentPassword: plainText(z.string().min(1, { error: "Enter your current password" }).max(128)),
   newPassword: ZPassword,
 });
 

@@ -5,17 +5,19 @@ import { deleteHall } from "../services/catalog/delete-hall";
 import { getHall, listHalls } from "../services/catalog/find-halls";
 import { updateHall } from "../services/catalog/update-hall";
 import { adminProcedure, publicProcedure, router } from "../trpc";
-import { ZId } from "./schemas";
+import { plainText, ZId } from "./schemas";
 
-export const ZHallName = z
-  .string()
-  .trim()
-  .min(1, { error: "a name is required" })
-  .max(100, { error: "a name has at most 100 characters" });
+export const ZHallName = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, { error: "a name is required" })
+    .max(100, { error: "a name has at most 100 characters" }),
+);
 
 /** Each problem is reported at layout.<row index>, its message naming the row (A, B, …). */
 export const ZLayout = z
-  .array(z.string().max(MAX_ROW_LENGTH * 4))
+  .array(plainText(z.string().max(MAX_ROW_LENGTH * 4)))
   .max(MAX_ROWS * 4)
   .superRefine((layout, ctx) => {
     for (const issue of validateLayout(layout)) {

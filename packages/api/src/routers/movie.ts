@@ -4,23 +4,24 @@ import { deleteMovie } from "../services/catalog/delete-movie";
 import { getMovie, listMovies } from "../services/catalog/find-movies";
 import { updateMovie } from "../services/catalog/update-movie";
 import { adminProcedure, publicProcedure, router } from "../trpc";
-import { ZId, ZLocalDate, ZPageInput } from "./schemas";
+import { plainText, ZId, ZLocalDate, ZPageInput, ZQuery, ZText } from "./schemas";
 
 /** "Sci-Fi " and "sci-fi" are one genre: trimmed, lower-case, inner spaces collapsed. */
 export const normaliseGenre = (genre: string) => genre.trim().replace(/\s+/g, " ").toLowerCase();
 
-const ZGenre = z
-  .string()
+const ZGenre = ZText(200)
   .transform(normaliseGenre)
   .pipe(z.string().min(1, { error: "a genre cannot be empty" }).max(40));
 
 export const ZMovieFields = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, { error: "a title is required" })
-    .max(200, { error: "a title has at most 200 characters" }),
-  description: z.string().trim().max(5000).optional(),
+  title: plainText(
+    z
+      .string()
+      .trim()
+      .min(1, { error: "a title is required" })
+      .max(200, { error: "a title has at most 200 characters" }),
+  ),
+  description: ZText(5000, { multiline: true }).optional(),
   genres: z
     .array(ZGenre)
     .max(20, { error: "at most 20 genres" })
@@ -30,7 +31,7 @@ export const ZMovieFields = z.object({
     .int({ error: "must be a whole number of minutes" })
     .min(1, { error: "must be at least 1 minute" })
     .max(600, { error: "must be at most 600 minutes" }),
-  rating: z.string().trim().min(1).max(20).nullable().optional(),
+  rating: plainText(z.string().trim().min(1).max(20)).nullable().optional(),
   posterUrl: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
     .max(2000)
@@ -43,7 +44,7 @@ export const ZMovieCreateInput = ZMovieFields;
 export const ZMovieUpdateInput = ZMovieFields.partial().extend({ id: ZId });
 
 export const ZMovieListInput = ZPageInput.extend({
-  query: z.string().trim().max(200).optional(),
+  query: ZQuery.optional(),
   genre: ZGenre.optional(),
   date: ZLocalDate.optional(),
 }).default({ limit: 50 });

@@ -8,7 +8,7 @@ import {
 } from "../services/booking/find-reservations";
 import { holdSeats } from "../services/booking/hold-seats";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
-import { ZLocalDate, ZPageInput } from "./schemas";
+import { plainText, ZLocalDate, ZPageInput } from "./schemas";
 
 const ZId = (what: string) => z.uuid({ error: `Not a valid ${what} id` });
 const ZStatus = z.enum(["HELD", "CONFIRMED", "CANCELLED", "EXPIRED"]);
@@ -29,11 +29,12 @@ export const ZHoldSeatsInput = z.object({
         });
       }
     }),
-  idempotencyKey: z
-    .string()
-    .min(8, { error: "An idempotency key has 8 to 100 characters" })
-    .max(100, { error: "An idempotency key has 8 to 100 characters" })
-    .optional(),
+  idempotencyKey: plainText(
+    z
+      .string()
+      .min(8, { error: "An idempotency key has 8 to 100 characters" })
+      .max(100, { error: "An idempotency key has 8 to 100 characters" }),
+  ).optional(),
 });
 
 const ZReservationRef = z.object({ reservationId: ZId("reservation") });
@@ -61,7 +62,7 @@ export const reservationRouter = router({
     .query(({ ctx, input }) => myReservations(ctx, input)),
 
   byCode: protectedProcedure
-    .input(z.object({ code: z.string().trim().min(4).max(20) }))
+    .input(z.object({ code: plainText(z.string().trim().min(4).max(20)) }))
     .query(({ ctx, input }) => reservationByCode(ctx, input)),
 
   list: adminProcedure

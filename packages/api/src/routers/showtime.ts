@@ -7,7 +7,7 @@ import { getShowtime, listShowtimes } from "../services/catalog/find-showtimes";
 import { updateShowtime } from "../services/catalog/update-showtime";
 import { seatMap } from "../services/booking/seat-map";
 import { adminProcedure, publicProcedure, router } from "../trpc";
-import { ZId, ZInstant, ZLocalDate, ZPageInput } from "./schemas";
+import { plainText, ZId, ZInstant, ZLocalDate, ZPageInput } from "./schemas";
 
 const ZPrice = z
   .number()
@@ -56,11 +56,13 @@ export const ZShowtimeListInput = ZPageInput.extend({
 
 export const ZShowtimeCancelInput = z.object({
   id: ZId,
-  reason: z
-    .string()
-    .trim()
-    .min(1, { error: "say why, for the guests" })
-    .max(500, { error: "at most 500 characters" }),
+  reason: plainText(
+    z
+      .string()
+      .trim()
+      .min(1, { error: "say why, for the guests" })
+      .max(500, { error: "at most 500 characters" }),
+  ),
 });
 
 export const showtimeRouter = router({

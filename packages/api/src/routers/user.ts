@@ -3,15 +3,13 @@ import { deleteUser } from "../services/user/delete-user";
 import { listUsers } from "../services/user/list-users";
 import { setUserRole } from "../services/user/set-user-role";
 import { adminProcedure, router } from "../trpc";
-import { ZPageInput } from "./schemas";
+import { ZPageInput, ZQuery } from "./schemas";
 
 const ZUserId = z.uuid({ error: "Not a valid user id" });
 
 export const userRouter = router({
   list: adminProcedure
-    .input(
-      ZPageInput.extend({ query: z.string().trim().max(200).optional() }).default({ limit: 50 }),
-    )
+    .input(ZPageInput.extend({ query: ZQuery.optional() }).default({ limit: 50 }))
     .query(({ ctx, input }) => listUsers(ctx, input)),
 
   setRole: adminProcedure
