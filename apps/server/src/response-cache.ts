@@ -3,18 +3,24 @@
 // most `ttlMs` and are dropped whenever the database announces a change (the same NOTIFY
 // that invalidates the API's seat-map cache), so every process still answers as one.
 import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { LRUCache } from "lru-cache";
 
 type Entry = { at: number; body: string; headers: Record<string, string> };
 
 export type ResponseCache = {
   paths: string[];
   ttlMs: number;
-  entries: Map<string, Entry>;
+  entries: LRUCache<string, Entry>;
   clear(): void;
 };
 
-export function createResponseCache(options: { paths: string[]; ttlMs: number }): ResponseCache {
-  const entries = new Map<string, Entry>();
+/** At most `maxEntries` answers (least recently used out first): one per hot URL. */
+export function createResponseCache(options: {
+  paths: string[];
+  ttlMs: number;
+  maxEntries?: number;
+}): ResponseCache {
+  const entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? 1_000 });
   return { ...options, entries, clear: () => entries.clear() };
 }
 
@@ -45,7 +51,6 @@ export function useResponseCache(
       return payload; // a hit being sent
     }
     const etag = reply.getHeader("etag");
-    if (cache.entries.size > 1_000) cache.entries.clear(); // bounded: one entry per hot URL
     cache.entries.set(req.url, {
       at: Date.now(),
       body: payload,

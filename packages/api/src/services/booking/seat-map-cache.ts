@@ -3,6 +3,7 @@
 // MINE is per viewer). Invalidation comes from the database: triggers NOTIFY
 // 'showtime:<id>' / 'hall:<id>' on every relevant change, delivered to every server process
 // on commit; a short TTL bounds staleness should a notification ever be missed.
+import { LRUCache } from "lru-cache";
 export type CachedSeat = {
   id: string;
   row: string;
@@ -32,21 +33,29 @@ export type SeatMapCache = {
   get(showtimeId: string, load: () => Promise<CachedSeatMap | null>): Promise<CachedSeatMap | null>;
   /** 'showtime:<id>', 'hall:<id>' or '*' (everything). */
   invalidate(key: string): void;
+  /** Showtimes held now (for tests and metrics). */
+  size(): number;
 };
 
 /** No caching: every read goes to the database (tests, scripts). */
 export const uncachedSeatMaps: SeatMapCache = {
   get: (_id, load) => load(),
   invalidate: () => {},
+  size: () => 0,
 };
 
+/**
+ * At most `maxEntries` showtimes are kept, least recently used first out, so any number of
+ * distinct ids (real or made up) costs bounded memory; an id that names no showtime is
+ * answered and forgotten.
+ */
 export function createSeatMapCache(
-  options: { ttlMs?: number; now?: () => number } = {},
+  options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
 ): SeatMapCache {
   const ttl = options.ttlMs ?? 2_000;
   const now = options.now ?? Date.now;
   type Entry = { at: number; value: Promise<CachedSeatMap | null>; hallId?: string };
-  const entries = new Map<string, Entry>();
+  const entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? 500 });
   return {
     get(showtimeId, load) {
       const hit = entries.get(showtimeId);
@@ -54,12 +63,13 @@ export function createSeatMapCache(
       // Concurrent misses share one load.
       const entry: Entry = { at: now(), value: load() };
       entries.set(showtimeId, entry);
-      entry.value.then(
-        (v) => {
-          if (v) entry.hallId = v.showtime.hallId;
-        },
-        () => entries.delete(showtimeId),
-      );
+      const forget = () => {
+        if (entries.peek(showtimeId) === entry) entries.delete(showtimeId);
+      };
+      entry.value.then((v) => {
+        if (v) entry.hallId = v.showtime.hallId;
+        else forget();
+      }, forget);
       return entry.value;
     },
     invalidate(key) {
@@ -67,8 +77,11 @@ export function createSeatMapCache(
       const [kind, id] = key.split(":");
       if (kind === "showtime" && id) entries.delete(id);
       if (kind === "hall" && id) {
-        for (const [showtimeId, e] of entries) if (e.hallId === id) entries.delete(showtimeId);
+        for (const [showtimeId, e] of entries.entries()) {
+          if (e.hallId === id) entries.delete(showtimeId);
+        }
       }
     },
+    size: () => entries.size,
   };
 }
