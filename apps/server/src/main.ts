@@ -4,17 +4,19 @@ import { fileURLToPath } from "node:url";
 import {
   ConfigError,
   createDb,
+  loadConfig,
   MigrationError,
   migrate,
   redactUrl,
   seed,
+  seedOptionsFrom,
+  type Config,
   type Database,
 } from "@marquee/db";
-import { createSeatMapCache, pruneAttempts, sweepExpiredHolds } from "@marquee/api";
+import { apiConfigFrom, createSeatMapCache, pruneAttempts, sweepExpiredHolds } from "@marquee/api";
 import pino from "pino";
 import { buildApp } from "./app";
 import { createResponseCache } from "./response-cache";
-import { loadEnv } from "./env";
 
 function defaultWebDist(): string | null {
   // From the bundle: dist/server/main.js -> dist/public. From source: apps/web/dist.
@@ -31,9 +33,9 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let env;
+  let env: Config;
   try {
-    env = loadEnv();
+    env = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
@@ -45,21 +47,12 @@ async function main(): Promise<void> {
     db = await createDb(env.DATABASE_URL);
     await db.prisma.$queryRaw`SELECT 1`;
   } catch (error) {
-    const where = env.DATABASE_URL ? redactUrl(env.DATABASE_URL) : "(embedded PGlite)";
-    fail(`cannot open the database ${where}: ${(error as Error).message}`);
+    fail(`cannot open the database ${redactUrl(env.DATABASE_URL)}: ${(error as Error).message}`);
   }
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, "migrations applied");
-    const seeded = await seed(db.prisma, {
-      adminEmail: env.ADMIN_EMAIL,
-      adminPassword: env.ADMIN_PASSWORD,
-      generateAdminPassword: db.provider === "pglite",
-      demo: env.SEED_DEMO,
-      timeZone: env.CINEMA_TIMEZONE,
-      currency: env.CINEMA_CURRENCY,
-      cleaningMinutes: env.CLEANING_MINUTES,
-    });
+    const seeded = await seed(db.prisma, seedOptionsFrom(env, db.provider));
     if (seeded.admin.generatedPassword) {
       // Printed once, on the run that creates the account; it is not stored anywhere else.
       console.log(
@@ -96,16 +89,7 @@ async function main(): Promise<void> {
     seatMaps,
     responseCache,
     db: db.prisma,
-    api: {
-      timeZone: env.CINEMA_TIMEZONE,
-      currency: env.CINEMA_CURRENCY,
-      holdMinutes: env.HOLD_MINUTES,
-      cleaningMinutes: env.CLEANING_MINUTES,
-      maxSeatsPerBooking: env.MAX_SEATS_PER_BOOKING,
-      salesCutoffMinutes: env.SALES_CUTOFF_MINUTES,
-      maxFailedLogins: env.AUTH_MAX_FAILED_LOGINS,
-      maxRegistrations: env.AUTH_MAX_REGISTRATIONS,
-    },
+    api: apiConfigFrom(env),
     trustProxy: env.TRUST_PROXY,
     publicOrigin: env.PUBLIC_ORIGIN ?? null,
     webDistDir: env.WEB_DIST_DIR ?? defaultWebDist(),

@@ -1,4 +1,5 @@
-import { type PrismaClient } from "@marquee/db";
+import { configDefaults, type PrismaClient } from "@marquee/db";
+import { apiConfigFrom } from "./config";
 import { type SeatMapCache, uncachedSeatMaps } from "./services/booking/seat-map-cache";
 
 export type Role = "USER" | "ADMIN";
@@ -42,16 +43,8 @@ export type Context = {
   seatMaps: SeatMapCache;
 };
 
-export const defaultApiConfig: ApiConfig = {
-  timeZone: "UTC",
-  currency: "EUR",
-  holdMinutes: 10,
-  cleaningMinutes: 15,
-  maxSeatsPerBooking: 10,
-  salesCutoffMinutes: 0,
-  maxFailedLogins: 10,
-  maxRegistrations: 20,
-};
+/** The configuration's defaults, as procedures see them. */
+export const defaultApiConfig: ApiConfig = apiConfigFrom(configDefaults);
 
 const noTransport: SessionTransport = { setSession: () => {}, clearSession: () => {} };
 

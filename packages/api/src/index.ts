@@ -1,4 +1,5 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
+export { apiConfigFrom } from "./config";
 export {
   createContextInner,
   defaultApiConfig,

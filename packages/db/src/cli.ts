@@ -1,6 +1,6 @@
 // pnpm db:migrate | db:migration:new <name> | db:seed
+import { ConfigError, loadConfig, seedOptionsFrom } from "./config";
 import { createDb } from "./create-db";
-import { ConfigError, dbEnvSchema, parseEnv } from "./env";
 import { createMigration, migrate } from "./migrate";
 import { seed } from "./seed";
 
@@ -15,8 +15,10 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const env = parseEnv(dbEnvSchema);
-  const db = await createDb(env.DATABASE_URL);
+  // The whole configuration, not only the database's part: a bad value stops here, as it
+  // would stop the server, rather than being noticed only when the server starts later.
+  const config = loadConfig();
+  const db = await createDb(config.DATABASE_URL);
   try {
     const applied = await migrate(db);
     console.log(
@@ -25,14 +27,7 @@ async function main(): Promise<void> {
         : `${db.location} is up to date`,
     );
     if (command === "seed") {
-      const result = await seed(db.prisma, {
-        adminEmail: env.ADMIN_EMAIL,
-        adminPassword: env.ADMIN_PASSWORD,
-        generateAdminPassword: db.provider === "pglite",
-        demo: env.SEED_DEMO,
-        timeZone: env.CINEMA_TIMEZONE,
-        currency: env.CINEMA_CURRENCY,
-      });
+      const result = await seed(db.prisma, seedOptionsFrom(config, db.provider));
       if (result.admin.generatedPassword) {
         console.log(`admin account: ${result.admin.email} / ${result.admin.generatedPassword}`);
       }

@@ -1,5 +1,5 @@
+export * from "./config";
 export * from "./create-db";
-export * from "./env";
 export * from "./migrate";
 export * from "./password";
 export * from "./seed";

@@ -8,6 +8,7 @@ import {
   localDateTime,
   seatsFromLayout,
 } from "@marquee/domain";
+import { configDefaults } from "./config";
 import { type PrismaClient } from "./generated/prisma/client";
 import { hashPassword } from "./password";
 
@@ -28,7 +29,7 @@ export type SeedResult = {
   demo: { halls: number; movies: number; showtimes: number; reservations: number } | null;
 };
 
-export const DEFAULT_ADMIN_EMAIL = "admin@marquee.local";
+export const DEFAULT_ADMIN_EMAIL = configDefaults.ADMIN_EMAIL;
 
 export class SeedError extends Error {}
 
@@ -177,8 +178,8 @@ async function seedDemo(
   options: SeedOptions & { now: Date },
 ): Promise<NonNullable<SeedResult["demo"]>> {
   const { timeZone, now } = options;
-  const currency = options.currency ?? "EUR";
-  const cleaning = options.cleaningMinutes ?? 15;
+  const currency = options.currency ?? configDefaults.CINEMA_CURRENCY;
+  const cleaning = options.cleaningMinutes ?? configDefaults.CLEANING_MINUTES;
 
   return prisma.$transaction(
     async (tx) => {

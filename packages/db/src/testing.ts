@@ -6,6 +6,7 @@ import { migrate } from "./migrate";
 import { createScratchPostgres } from "./scratch";
 
 export { createScratchPostgres };
+export * from "./config-testing";
 
 export function testProviders(): Provider[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
