@@ -9,7 +9,9 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import {
   appRouter,
+  batchRefusal,
   createContextInner,
+  MAX_BATCH_SIZE,
   retryAfterOf,
   validateSessionToken,
   type ApiConfig,
@@ -17,6 +19,7 @@ import {
   type SeatMapCache,
 } from "@marquee/api";
 import { type PrismaClient } from "@marquee/db";
+import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type ResponseCache, useResponseCache } from "./response-cache";
@@ -127,7 +130,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: async ({ req, res }) => {
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: async ({ req, res, info }) => {
+        const refusal = batchRefusal(info.calls.map((c) => c.path));
+        if (refusal) throw new TRPCError({ code: "BAD_REQUEST", message: refusal });
         const credentials = readCredentials(req);
         let auth: Awaited<ReturnType<typeof validateSessionToken>> = { user: null, session: null };
         if (credentials.kind !== "none") {

@@ -118,48 +118,59 @@ describeEachDatabase("auth procedures", (getDb) => {
     ).toBeNull();
   });
 
-  it("throttles failed sign-ins per account, then lets the window pass", async () => {
+  it("throttles sign-ins per account and address, without locking the owner out elsewhere", async () => {
     const { prisma } = getDb();
     const actor = await createActor(prisma);
     const config = { maxFailedLogins: 3 };
     const t0 = new Date();
+    const from = (clientIp: string, now = t0) => callerFor(prisma, null, { now, config, clientIp });
+    const stranger = await from("10.1.0.1");
     for (let i = 0; i < 3; i += 1) {
-      const caller = await callerFor(prisma, null, { now: t0, config, clientIp: `10.1.0.${i}` });
       expect(
-        (await rejection(caller.auth.login({ email: actor.email, password: "wrong-pass" }))).code,
+        (await rejection(stranger.auth.login({ email: actor.email, password: "wrong-pass" }))).code,
       ).toBe("UNAUTHORIZED");
     }
-    const blocked = await callerFor(prisma, null, { now: t0, config, clientIp: "10.1.0.99" });
+    // Even the right password is not checked from there now.
     const error = await rejection(
-      blocked.auth.login({ email: actor.email, password: FIXTURE_PASSWORD }),
+      stranger.auth.login({ email: actor.email, password: FIXTURE_PASSWORD }),
     );
     expect(error.code).toBe("TOO_MANY_REQUESTS");
     const retry = (error.cause as { details?: { retryAfterSeconds?: number } }).details
       ?.retryAfterSeconds;
     expect(retry).toBeGreaterThan(14 * 60);
     expect(retry).toBeLessThanOrEqual(15 * 60);
-
-    const later = new Date(t0.getTime() + 15 * 60 * 1000 + 1000);
-    const again = await callerFor(prisma, null, { now: later, config, clientIp: "10.1.0.99" });
+    // The owner, from their own address, still gets in.
+    const owner = await from("10.1.0.99");
     expect(
-      (await again.auth.login({ email: actor.email, password: FIXTURE_PASSWORD })).user.id,
+      (await owner.auth.login({ email: actor.email, password: FIXTURE_PASSWORD })).user.id,
+    ).toBe(actor.id);
+    const later = await from("10.1.0.1", new Date(t0.getTime() + 15 * 60 * 1000 + 1000));
+    expect(
+      (await later.auth.login({ email: actor.email, password: FIXTURE_PASSWORD })).user.id,
     ).toBe(actor.id);
   });
 
-  it("throttles failed sign-ins per client address across accounts", async () => {
+  it("keeps higher ceilings per account (distributed guessing) and per address", async () => {
     const { prisma } = getDb();
-    const config = { maxFailedLogins: 2 };
-    const caller = await callerFor(prisma, null, { config, clientIp: "10.2.0.1" });
-    await rejection(caller.auth.login({ email: "a@example.com", password: "wrong-pass" }));
-    await rejection(caller.auth.login({ email: "b@example.com", password: "wrong-pass" }));
-    expect(
-      (await rejection(caller.auth.login({ email: "c@example.com", password: "wrong-pass" }))).code,
-    ).toBe("TOO_MANY_REQUESTS");
-    const elsewhere = await callerFor(prisma, null, { config, clientIp: "10.2.0.2" });
-    expect(
-      (await rejection(elsewhere.auth.login({ email: "c@example.com", password: "wrong-pass" })))
-        .code,
-    ).toBe("UNAUTHORIZED");
+    const actor = await createActor(prisma);
+    const config = { maxFailedLogins: 2 }; // ceilings: 5 x 2 = 10
+    const guess = async (email: string, clientIp: string) =>
+      (
+        await rejection(
+          (await callerFor(prisma, null, { config, clientIp })).auth.login({
+            email,
+            password: "wrong-pass",
+          }),
+        )
+      ).code;
+    for (let i = 0; i < 10; i += 1)
+      expect(await guess(actor.email, `10.2.1.${i}`)).toBe("UNAUTHORIZED");
+    expect(await guess(actor.email, "10.2.1.200")).toBe("TOO_MANY_REQUESTS");
+    for (let i = 0; i < 10; i += 1) {
+      expect(await guess(`someone-${i % 5}@example.com`, "10.2.2.1")).toBe("UNAUTHORIZED");
+    }
+    expect(await guess("another@example.com", "10.2.2.1")).toBe("TOO_MANY_REQUESTS");
+    expect(await guess("another@example.com", "10.2.2.2")).toBe("UNAUTHORIZED");
   });
 
   it("throttles registrations per client address", async () => {

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "@marquee/db";
 import { type Context, type SessionInfo, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
 import { invalidateUserSessions } from "./session";
-import { assertUnderLimit, FIFTEEN_MINUTES, recordAttempts } from "./throttle";
+import { giveBack, signInBuckets, takeSlots } from "./throttle";
 
 type Deps = Pick<Context, "db" | "now" | "config" | "clientIp">;
 
@@ -12,26 +12,28 @@ export async function changePassword(
   deps: Deps & { user: SessionUser; session: SessionInfo },
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
-  const limit = { max: deps.config.maxFailedLogins, windowMs: FIFTEEN_MINUTES };
-  await assertUnderLimit(deps, [
-    {
-      kind: "LOGIN_FAILED_ACCOUNT",
-      key: deps.user.email,
-      limit,
-      message: "Too many wrong passwords. Please wait before trying again.",
-    },
-  ]);
+  // A stolen session must not become a password oracle: same buckets as signing in.
+  const buckets = signInBuckets({
+    email: deps.user.email,
+    clientIp: deps.clientIp,
+    max: deps.config.maxFailedLogins,
+  });
+  const slots = await takeSlots(
+    deps,
+    buckets,
+    "Too many wrong passwords. Please wait before trying again.",
+  );
   const row = await deps.db.user.findUnique({
     where: { id: deps.user.id },
     select: { passwordHash: true },
   });
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await recordAttempts(deps, [{ kind: "LOGIN_FAILED_ACCOUNT", key: deps.user.email }]);
     throw new AppError("INVALID", "The current password is incorrect", {
       reason: "INVALID_FIELD",
       field: "currentPassword",
     });
   }
+  await giveBack(deps, slots, buckets.slice(0, 1));
   const passwordHash = await hashPassword(input.newPassword);
   return deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: deps.user.id }, data: { passwordHash } });

@@ -4,7 +4,7 @@ import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
 import { createSession, sessionUserSelect, toSessionUser, type SignedIn } from "./session";
-import { assertUnderLimit, ONE_HOUR, recordAttempts } from "./throttle";
+import { ONE_HOUR, takeSlots } from "./throttle";
 
 type Deps = Pick<Context, "db" | "now" | "config" | "clientIp">;
 
@@ -12,15 +12,17 @@ export async function registerUser(
   deps: Deps,
   input: { email: string; name: string; password: string },
 ): Promise<SignedIn> {
-  await assertUnderLimit(deps, [
-    {
-      kind: "REGISTRATION",
-      key: deps.clientIp,
-      limit: { max: deps.config.maxRegistrations, windowMs: ONE_HOUR },
-      message: "Too many sign-ups from this address. Please try again later.",
-    },
-  ]);
-  await recordAttempts(deps, [{ kind: "REGISTRATION", key: deps.clientIp }]);
+  await takeSlots(
+    deps,
+    [
+      {
+        kind: "REGISTRATION",
+        key: deps.clientIp,
+        limit: { max: deps.config.maxRegistrations, windowMs: ONE_HOUR },
+      },
+    ],
+    "Too many sign-ups from this address. Please try again later.",
+  );
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await deps.db.user.create({

@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from "@marquee/db";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { createSession, sessionUserSelect, toSessionUser, type SignedIn } from "./session";
-import { assertUnderLimit, clearAttempts, FIFTEEN_MINUTES, recordAttempts } from "./throttle";
+import { giveBack, signInBuckets, takeSlots } from "./throttle";
 
 const BAD_CREDENTIALS = "E-mail or password is incorrect";
 
@@ -21,25 +21,25 @@ export async function signIn(
   deps: Deps,
   input: { email: string; password: string },
 ): Promise<SignedIn> {
-  const limit = { max: deps.config.maxFailedLogins, windowMs: FIFTEEN_MINUTES };
-  const message = "Too many failed sign-ins. Please wait before trying again.";
-  await assertUnderLimit(deps, [
-    { kind: "LOGIN_FAILED_ACCOUNT", key: input.email, limit, message },
-    { kind: "LOGIN_FAILED_ADDRESS", key: deps.clientIp, limit, message },
-  ]);
+  const buckets = signInBuckets({
+    email: input.email,
+    clientIp: deps.clientIp,
+    max: deps.config.maxFailedLogins,
+  });
+  // Counted before the password is checked: parallel guesses cannot outrun the limit.
+  const slots = await takeSlots(
+    deps,
+    buckets,
+    "Too many sign-in attempts. Please wait before trying again.",
+  );
   const user = await deps.db.user.findUnique({
     where: { email: input.email },
     select: { ...sessionUserSelect, passwordHash: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? (await timingDummy()), input.password);
-  if (!user || !valid) {
-    await recordAttempts(deps, [
-      { kind: "LOGIN_FAILED_ACCOUNT", key: input.email },
-      { kind: "LOGIN_FAILED_ADDRESS", key: deps.clientIp },
-    ]);
-    throw new AppError("INVALID_CREDENTIALS", BAD_CREDENTIALS);
-  }
-  await clearAttempts(deps, { kind: "LOGIN_FAILED_ACCOUNT", key: input.email });
+  if (!user || !valid) throw new AppError("INVALID_CREDENTIALS", BAD_CREDENTIALS);
+  // The rightful owner got in: this attempt and the pair's earlier misses no longer count.
+  await giveBack(deps, slots, buckets.slice(0, 1));
   const { token, session } = await createSession(deps.db, user.id, deps.now());
   return { user: toSessionUser(user), token, session };
 }

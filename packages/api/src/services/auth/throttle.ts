@@ -1,63 +1,102 @@
 // Throttling counters live in the database, so every server process enforces one limit.
 // Each counted attempt is a row; a limit is "at most N rows of this kind and key within the
-// window", which is a sliding window with an exact Retry-After.
-import { type AuthAttemptKind, type PrismaClient } from "@marquee/db";
+// window", a sliding window with an exact Retry-After. A slot is TAKEN before the guarded
+// work (a password check, a code lookup) runs, under an advisory lock per bucket, so N
+// parallel attempts can never run more than the limit; success gives the slot back.
+import { Prisma, type AuthAttemptKind, type PrismaClient } from "@marquee/db";
 import { AppError } from "../../errors";
+import { uuidv7 } from "../ids";
 
 export type Limit = { max: number; windowMs: number };
+export type Bucket = { kind: AuthAttemptKind; key: string; limit: Limit };
 
-/** The window for failed sign-ins, and the one for sign-ups. */
+/** The window for sign-ins and code lookups, and the one for sign-ups. */
 export const FIFTEEN_MINUTES = 15 * 60 * 1000;
 export const ONE_HOUR = 60 * 60 * 1000;
 
-type Deps = { db: Pick<PrismaClient, "authAttempt">; now: () => Date };
+type Deps = { db: PrismaClient; now: () => Date };
 
-export async function assertUnderLimit(
-  deps: Deps,
-  checks: { kind: AuthAttemptKind; key: string; limit: Limit; message: string }[],
-): Promise<void> {
-  const now = deps.now().getTime();
-  for (const check of checks) {
-    const since = new Date(now - check.limit.windowMs);
-    const where = { kind: check.kind, key: check.key, createdAt: { gt: since } };
-    const count = await deps.db.authAttempt.count({ where });
-    if (count < check.limit.max) continue;
-    // The window frees up when the oldest counted attempt falls out of it.
-    const oldest = await deps.db.authAttempt.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      skip: check.limit.max - 1,
-      take: 1,
-      select: { createdAt: true },
-    });
-    const freeAt = (oldest[0]?.createdAt.getTime() ?? now) + check.limit.windowMs;
-    const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-    throw new AppError("RATE_LIMITED", check.message, {
-      reason: "RATE_LIMITED",
-      retryAfterSeconds,
-    });
-  }
+/** When the bucket frees a slot: the oldest counted attempt that keeps it full leaves. */
+async function retryAfterSeconds(
+  tx: Prisma.TransactionClient,
+  bucket: Bucket,
+  now: Date,
+): Promise<number> {
+  const since = new Date(now.getTime() - bucket.limit.windowMs);
+  const oldest = await tx.authAttempt.findMany({
+    where: { kind: bucket.kind, key: bucket.key, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    skip: bucket.limit.max - 1,
+    take: 1,
+    select: { createdAt: true },
+  });
+  const freeAt = (oldest[0]?.createdAt.getTime() ?? now.getTime()) + bucket.limit.windowMs;
+  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
 }
 
-export async function recordAttempts(
-  deps: Deps,
-  attempts: { kind: AuthAttemptKind; key: string }[],
-): Promise<void> {
-  const createdAt = deps.now();
-  await deps.db.authAttempt.createMany({ data: attempts.map((a) => ({ ...a, createdAt })) });
+/**
+ * Takes one slot in every bucket, or none at all (RATE_LIMITED naming when to retry).
+ * Returns the ids of the counted attempts, to give back when the guarded work succeeds.
+ */
+export async function takeSlots(deps: Deps, buckets: Bucket[], message: string): Promise<string[]> {
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const bucket of buckets) {
+      const { kind, key, limit } = bucket;
+      // Attempts on one bucket queue here, so each counts the ones committed before it.
+      await tx.$queryRaw`
+        SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`${kind}:${key}`}, 0))) l`;
+      const since = new Date(now.getTime() - limit.windowMs);
+      const taken = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "AuthAttempt" (id, kind, key, "createdAt")
+        SELECT ${uuidv7(now.getTime())}::uuid, ${kind}::"AuthAttemptKind", ${key}, ${now}
+        WHERE (SELECT count(*) FROM "AuthAttempt"
+               WHERE kind = ${kind}::"AuthAttemptKind" AND key = ${key} AND "createdAt" > ${since})
+              < ${limit.max}
+        RETURNING id`;
+      const id = taken[0]?.id;
+      if (!id) {
+        throw new AppError("RATE_LIMITED", message, {
+          reason: "RATE_LIMITED",
+          retryAfterSeconds: await retryAfterSeconds(tx, bucket, now),
+        });
+      }
+      ids.push(id);
+    }
+    return ids;
+  });
 }
 
-export async function clearAttempts(
+/** Gives slots back (the guarded work succeeded), and forgets whole buckets if asked. */
+export async function giveBack(
   deps: Deps,
-  attempt: { kind: AuthAttemptKind; key: string },
+  slots: string[],
+  buckets: { kind: AuthAttemptKind; key: string }[] = [],
 ): Promise<void> {
-  await deps.db.authAttempt.deleteMany({ where: attempt });
+  await deps.db.authAttempt.deleteMany({
+    where: { OR: [{ id: { in: slots } }, ...buckets.map((b) => ({ kind: b.kind, key: b.key }))] },
+  });
 }
 
 /** Drops rows older than every window; cheap, called now and then. */
-export async function pruneAttempts(deps: Deps, olderThanMs: number): Promise<number> {
+export async function pruneAttempts(
+  deps: { db: Pick<PrismaClient, "authAttempt">; now: () => Date },
+  olderThanMs: number,
+): Promise<number> {
   const result = await deps.db.authAttempt.deleteMany({
     where: { createdAt: { lt: new Date(deps.now().getTime() - olderThanMs) } },
   });
   return result.count;
+}
+
+/** The sign-in buckets: tight per (account, address), looser ceilings per account and address. */
+export function signInBuckets(input: { email: string; clientIp: string; max: number }): Bucket[] {
+  const tight = { max: input.max, windowMs: FIFTEEN_MINUTES };
+  const ceiling = { max: input.max * 5, windowMs: FIFTEEN_MINUTES };
+  return [
+    { kind: "SIGN_IN_PAIR", key: `${input.email} ${input.clientIp}`, limit: tight },
+    { kind: "SIGN_IN_ACCOUNT", key: input.email, limit: ceiling },
+    { kind: "SIGN_IN_ADDRESS", key: input.clientIp, limit: ceiling },
+  ];
 }

@@ -3,6 +3,7 @@ import { type Prisma } from "@marquee/db";
 import { localDayRange, normalizeBookingCode } from "@marquee/domain";
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
+import { FIFTEEN_MINUTES, giveBack, takeSlots } from "../auth/throttle";
 import { decodeCursor, toPage, type Page, type PageInput } from "../pagination";
 import { effectiveStatusWhere as statusWhere } from "./lifecycle";
 import {
@@ -59,17 +60,34 @@ export function myReservations(
   );
 }
 
+/** Misses allowed per user and per address in 15 minutes before code lookups pause. */
+export const CODE_LOOKUP_MISSES = 20;
+
 export async function reservationByCode(
-  deps: Deps & { user: SessionUser },
+  deps: Deps & Pick<Context, "clientIp"> & { user: SessionUser },
   input: { code: string },
 ): Promise<ReservationView> {
-  const row = await deps.db.reservation.findUnique({
-    where: { code: normalizeBookingCode(input.code) },
-    select: { ...reservationSelect, userId: true },
+  const code = normalizeBookingCode(input.code);
+  const admin = deps.user.role === "ADMIN";
+  const limit = { max: CODE_LOOKUP_MISSES, windowMs: FIFTEEN_MINUTES };
+  // Counted before the lookup, given back on a hit: only misses add up, however parallel.
+  const slots = admin
+    ? []
+    : await takeSlots(
+        deps,
+        [
+          { kind: "CODE_LOOKUP", key: `user ${deps.user.id}`, limit },
+          { kind: "CODE_LOOKUP", key: `address ${deps.clientIp}`, limit },
+        ],
+        "Too many booking codes tried. Please wait a few minutes.",
+      );
+  // Unknown codes and other people's codes take the same query and get the same answer.
+  const row = await deps.db.reservation.findFirst({
+    where: { code, ...(admin ? {} : { userId: deps.user.id }) },
+    select: reservationSelect,
   });
-  if (!row || (row.userId !== deps.user.id && deps.user.role !== "ADMIN")) {
-    throw new AppError("NOT_FOUND", `No booking with code ${normalizeBookingCode(input.code)}`);
-  }
+  if (!row) throw new AppError("NOT_FOUND", `No booking with code ${code}`);
+  if (slots.length > 0) await giveBack(deps, slots);
   return toReservationView(row, { now: deps.now(), timeZone: deps.config.timeZone });
 }
 
