@@ -27,7 +27,7 @@ export const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}-
 export const FAR_FUTURE = new Date("2031-01-06T10:00:00.000Z");
 
 /** Two days from now by the real clock: on sale, whoever runs the test and when. */
-export const inTwoDays = () => new Date(Date.now() + 48 * HOUR);
+const inTwoDays = () => new Date(Date.now() + 48 * HOUR);
 
 // ---------------------------------------------------------------------------------------
 // Users and callers
@@ -132,8 +132,6 @@ export async function createMovie(
     },
   });
 }
-
-export type Hall = Awaited<ReturnType<typeof createHall>>;
 
 /** A hall with the seats of its layout, ordered row by row. */
 export async function createHall(
@@ -249,8 +247,6 @@ export const CINEMA_PRICES: Record<SeatKind, number> = {
   WHEELCHAIR: 900,
   COMPANION: 900,
 };
-
-export type Cinema = Awaited<ReturnType<typeof createCinema>>;
 
 /** A hall, a 100-minute film, seats by label, and showtimes of that film in that hall. */
 export async function createCinema(db: PrismaClient, layout: string[] = CINEMA_LAYOUT) {
