@@ -21,6 +21,12 @@ describeEachDatabase("authentication over HTTP", (getDb) => {
   });
   afterAll(() => server.close());
   const sameOrigin = () => ({ origin: server.url });
+  /** Registers from our own page, as a browser does; returns the session cookie to send. */
+  const registerBrowser = async (input: { email: string; name: string; password: string }) =>
+    cookiePair(
+      (await call(server.url, "auth.register", { mutation: true, input, headers: sameOrigin() }))
+        .cookies,
+    );
 
   it("registers a browser with an HttpOnly, SameSite=Lax session cookie (not Secure on http)", async () => {
     const res = await call(server.url, "auth.register", {
@@ -86,12 +92,11 @@ describeEachDatabase("authentication over HTTP", (getDb) => {
 
   it("ends other sessions on a password change and clears the cookie on logout", async () => {
     const address = email();
-    const reg = await call(server.url, "auth.register", {
-      mutation: true,
-      input: { email: address, name: "Two", password: "two-devices" },
-      headers: sameOrigin(),
+    const browserCookie = await registerBrowser({
+      email: address,
+      name: "Two",
+      password: "two-devices",
     });
-    const browserCookie = cookiePair(reg.cookies);
     const { token } = await server
       .client()
       .auth.createToken.mutate({ email: address, password: "two-devices" });
@@ -121,12 +126,7 @@ describeEachDatabase("authentication over HTTP", (getDb) => {
 
   it("rejects an expired session and renews a session in the second half of its life", async () => {
     const address = email();
-    const reg = await call(server.url, "auth.register", {
-      mutation: true,
-      input: { email: address, name: "Clock", password: "clock-pass" },
-      headers: sameOrigin(),
-    });
-    const cookie = cookiePair(reg.cookies);
+    const cookie = await registerBrowser({ email: address, name: "Clock", password: "clock-pass" });
     const start = clock;
     try {
       clock = start + 20 * DAY;
@@ -150,12 +150,7 @@ describeEachDatabase("authentication over HTTP", (getDb) => {
   });
 
   it("refuses cookie-authenticated mutations from a foreign origin with 403", async () => {
-    const reg = await call(server.url, "auth.register", {
-      mutation: true,
-      input: { email: email(), name: "Csrf", password: "csrf-pass-1" },
-      headers: sameOrigin(),
-    });
-    const cookie = cookiePair(reg.cookies);
+    const cookie = await registerBrowser({ email: email(), name: "Csrf", password: "csrf-pass-1" });
     const attempt = (headers: Record<string, string>) =>
       call(server.url, "auth.changePassword", {
         mutation: true,

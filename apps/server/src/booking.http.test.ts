@@ -2,14 +2,19 @@
 // and a server killed with SIGKILL in the middle of a booking storm. PostgreSQL only (set
 // TEST_DATABASE_URL; CI does).
 import { defaultApiConfig } from "@marquee/api";
+import {
+  createShowtimeOnSale,
+  createUsers,
+  standardLayout,
+  type Actor,
+} from "@marquee/api/testing";
 import { createTestDb, type TestDatabase } from "@marquee/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, startChildServer, startServer } from "./test/start-server";
-import { createShowtimeWithSeats, createSignedInUsers, type TestUser } from "./test/users";
 
 const enabled = Boolean(process.env.TEST_DATABASE_URL);
 
-function hold(url: string, user: TestUser, showtimeId: string, seatIds: string[]) {
+function hold(url: string, user: Actor, showtimeId: string, seatIds: string[]) {
   return call(url, "reservation.hold", {
     mutation: true,
     input: { showtimeId, seatIds },
@@ -25,8 +30,8 @@ describe.runIf(enabled)("booking over HTTP [postgresql]", () => {
   afterAll(() => db.close());
 
   it("one seat, 200 users split across two server processes, 20 rounds: one winner each", async () => {
-    const { showtime, seatIds } = await createShowtimeWithSeats(db.prisma, 2, 10);
-    const users = await createSignedInUsers(db.prisma, 200);
+    const { showtime, seatIds } = await createShowtimeOnSale(db.prisma, standardLayout(2, 10));
+    const users = await createUsers(db.prisma, 200);
     const a = await startServer(db, { api: defaultApiConfig, logger: { level: "error" } });
     const b = await startChildServer(db.url, {});
     try {
@@ -67,8 +72,8 @@ describe.runIf(enabled)("booking over HTTP [postgresql]", () => {
   }, 240_000);
 
   it("after kill -9 mid-storm every acknowledged booking is there and no seat is stranded", async () => {
-    const { showtime, seatIds } = await createShowtimeWithSeats(db.prisma, 10, 10);
-    const users = await createSignedInUsers(db.prisma, 100);
+    const { showtime, seatIds } = await createShowtimeOnSale(db.prisma, standardLayout(10, 10));
+    const users = await createUsers(db.prisma, 100);
     const server = await startChildServer(db.url, {});
     const acknowledged = new Map<string, string[]>();
     let killed = false;

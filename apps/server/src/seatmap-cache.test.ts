@@ -1,12 +1,12 @@
 // The seat-map cache is invalidated by the database (NOTIFY from triggers), so a change made
 // through any server process shows at once, not after a TTL.
 import { createSeatMapCache, defaultApiConfig } from "@marquee/api";
+import { createShowtimeOnSale, createUser } from "@marquee/api/testing";
 import { createDb } from "@marquee/db";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createResponseCache } from "./response-cache";
 import { call, startServer, type RunningServer } from "./test/start-server";
-import { createShowtimeWithSeats, createSignedInUsers } from "./test/users";
 
 type SeatMapBody = { result: { data: { seats: { id: string; state: string }[] } } };
 
@@ -49,26 +49,26 @@ describeEachDatabase("seat-map cache", (getDb, provider) => {
   }
 
   it("shows a hold made through this server at once", async () => {
-    const { showtime, seatIds } = await createShowtimeWithSeats(getDb().prisma, 1, 4);
-    const [user] = await createSignedInUsers(getDb().prisma, 1);
+    const { showtime, seatIds } = await createShowtimeOnSale(getDb().prisma, ["SSSS"]);
+    const user = await createUser(getDb().prisma);
     const seat = seatIds[0] ?? "";
     expect(await stateOf(showtime.id, seat)).toBe("AVAILABLE"); // now cached
     expect([...responses.entries.keys()].some((url) => url.includes(showtime.id))).toBe(true);
     const held = await call(server.url, "reservation.hold", {
       mutation: true,
       input: { showtimeId: showtime.id, seatIds: [seat] },
-      headers: { authorization: `Bearer ${user?.token ?? ""}` },
+      headers: { authorization: `Bearer ${user.token}` },
     });
     expect(held.status).toBe(200);
     expect(await eventually(async () => (await stateOf(showtime.id, seat)) === "HELD")).toBe(true);
-    expect(await stateOf(showtime.id, seat, user?.token)).toBe("MINE");
+    expect(await stateOf(showtime.id, seat, user.token)).toBe("MINE");
     // Personal answers are never kept: only the anonymous one is in the cache.
     expect(await stateOf(showtime.id, seat)).toBe("HELD");
-    expect(await stateOf(showtime.id, seat, user?.token)).toBe("MINE");
+    expect(await stateOf(showtime.id, seat, user.token)).toBe("MINE");
   });
 
   it("answers a cached anonymous seat map with the same body, headers and a 304 on revalidation", async () => {
-    const { showtime } = await createShowtimeWithSeats(getDb().prisma, 1, 4);
+    const { showtime } = await createShowtimeOnSale(getDb().prisma, ["SSSS"]);
     const path = `${server.url}/trpc/showtime.seatMap?input=${encodeURIComponent(JSON.stringify({ showtimeId: showtime.id }))}`;
     const first = await fetch(path);
     const second = await fetch(path);
@@ -85,8 +85,8 @@ describeEachDatabase("seat-map cache", (getDb, provider) => {
   it.runIf(provider === "postgresql")(
     "shows a change made by another process (its own connection pool) at once",
     async () => {
-      const { showtime, seatIds } = await createShowtimeWithSeats(getDb().prisma, 1, 4);
-      const [user] = await createSignedInUsers(getDb().prisma, 1);
+      const { showtime, seatIds } = await createShowtimeOnSale(getDb().prisma, ["SSSS"]);
+      const user = await createUser(getDb().prisma);
       const seat = seatIds[1] ?? "";
       expect(await stateOf(showtime.id, seat)).toBe("AVAILABLE");
       const other = await createDb(getDb().url);
@@ -99,7 +99,7 @@ describeEachDatabase("seat-map cache", (getDb, provider) => {
         const held = await call(otherServer.url, "reservation.hold", {
           mutation: true,
           input: { showtimeId: showtime.id, seatIds: [seat] },
-          headers: { authorization: `Bearer ${user?.token ?? ""}` },
+          headers: { authorization: `Bearer ${user.token}` },
         });
         expect(held.status).toBe(200);
         expect(await eventually(async () => (await stateOf(showtime.id, seat)) === "HELD")).toBe(

@@ -1,24 +1,21 @@
 // Movies and halls through the router (CRUD, validation, listing, deletion rules). Their
-// authorization rows live in test/catalog-fixtures.ts and run in authz.test.ts.
+// authorization rows run in authz.test.ts.
 import { type PrismaClient } from "@marquee/db";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { type inferProcedureInput } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type SessionUser } from "../context";
 import { type AppRouter } from "../root";
-import { procedureAt } from "../test/assertions";
+import { details, fieldErrors, procedureAt, rejection } from "../test/assertions";
 import {
-  callerAs,
-  details,
-  fieldErrors,
-  makeHall,
-  makeMovie,
-  makeReservation,
-  makeShowtime,
-  makeUser,
-  rejection,
+  callerFor,
+  createHall,
+  createMovie,
+  createReservation,
+  createShowtime,
+  createUser,
   unique,
-} from "../test/catalog-fixtures";
+  type Actor,
+} from "../test/factories";
 
 type MovieCreateInput = inferProcedureInput<AppRouter["movie"]["create"]>;
 type HallCreateInput = inferProcedureInput<AppRouter["hall"]["create"]>;
@@ -32,12 +29,11 @@ const counts = (db: PrismaClient) =>
   );
 
 describeEachDatabase("catalogue: movies and halls", (getDb) => {
-  let admin: SessionUser;
-  const as = (who: SessionUser | null, config = {}) =>
-    callerAs(getDb().prisma, who, { now, config });
+  let admin: Actor;
+  const as = (who: Actor | null, config = {}) => callerFor(getDb().prisma, who, { now, config });
 
   beforeAll(async () => {
-    admin = await makeUser(getDb().prisma, "ADMIN");
+    admin = await createUser(getDb().prisma, { role: "ADMIN", now });
   });
 
   describe("movies", () => {
@@ -67,23 +63,10 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
       expect(row.genres).toEqual(["sci-fi", "thriller", "science fiction"]);
       expect(row.releaseDate?.toISOString()).toBe("2026-02-13T00:00:00.000Z");
 
-      const hall = await makeHall(db);
-      const past = await makeShowtime(db, {
-        movieId: created.id,
-        hallId: hall.id,
-        startsAt: hours(-5),
-      });
-      const next = await makeShowtime(db, {
-        movieId: created.id,
-        hallId: hall.id,
-        startsAt: hours(5),
-      });
-      await makeShowtime(db, {
-        movieId: created.id,
-        hallId: hall.id,
-        startsAt: hours(10),
-        status: "CANCELLED",
-      });
+      const hall = await createHall(db);
+      const past = await createShowtime(db, { movie: created, hall, startsAt: hours(-5) });
+      const next = await createShowtime(db, { movie: created, hall, startsAt: hours(5) });
+      await createShowtime(db, { movie: created, hall, startsAt: hours(10), status: "CANCELLED" });
       const detail = await as(null).movie.byId({ id: created.id });
       expect(detail.title).toBe("Orbit of Small Things");
       expect(detail.upcomingShowtimes.map((s) => s.id)).toEqual([next.id]);
@@ -172,22 +155,22 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
     it("lists by title query, normalised genre and cinema-local date (DST night)", async () => {
       const db = getDb().prisma;
       const tag = unique("tag").toLowerCase();
-      const hall = await makeHall(db);
-      const late = await makeMovie(db, { title: "Late Show", genres: [tag, "noir"] });
-      const early = await makeMovie(db, { title: "Early Bird", genres: [tag] });
-      const idle = await makeMovie(db, { title: "Idle Reel", genres: [tag, "noir"] });
+      const hall = await createHall(db);
+      const late = await createMovie(db, { title: "Late Show", genres: [tag, "noir"] });
+      const early = await createMovie(db, { title: "Early Bird", genres: [tag] });
+      const idle = await createMovie(db, { title: "Idle Reel", genres: [tag, "noir"] });
       // 23:30 on 29 March in Paris (DST began that night) and 00:30 on 30 March, which is
       // still 29 March in UTC.
-      await makeShowtime(db, {
-        movieId: late.id,
-        hallId: hall.id,
-        startsAt: new Date("2026-03-29T23:30:00+02:00"),
+      await createShowtime(db, {
+        movie: late,
+        hall,
+        startsAt: "2026-03-29T23:30:00+02:00",
         durationMinutes: 30,
       });
-      await makeShowtime(db, {
-        movieId: early.id,
-        hallId: hall.id,
-        startsAt: new Date("2026-03-30T00:30:00+02:00"),
+      await createShowtime(db, {
+        movie: early,
+        hall,
+        startsAt: "2026-03-30T00:30:00+02:00",
         durationMinutes: 30,
       });
       const paris = as(null, { timeZone: "Europe/Paris" });
@@ -211,7 +194,7 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
       const db = getDb().prisma;
       const prefix = unique("Paged").replace(/\W/g, "");
       const titles = ["B", "B", "D", "F", "F", "H"].map((t) => `${prefix} ${t}`);
-      for (const title of titles) await makeMovie(db, { title });
+      for (const title of titles) await createMovie(db, { title });
       const seen: string[] = [];
       let cursor: string | undefined;
       let page = 0;
@@ -225,8 +208,8 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
         cursor = result.nextCursor ?? undefined;
         if (page === 0) {
           // One sorts before the cursor (must not appear), one after it (must appear).
-          await makeMovie(db, { title: `${prefix} A` });
-          await makeMovie(db, { title: `${prefix} G` });
+          await createMovie(db, { title: `${prefix} A` });
+          await createMovie(db, { title: `${prefix} G` });
         }
         page += 1;
       } while (cursor);
@@ -243,26 +226,12 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
 
     it("deletes a movie with its showtimes when no reservation is live", async () => {
       const db = getDb().prisma;
-      const [movie, hall] = await Promise.all([makeMovie(db), makeHall(db)]);
-      const a = await makeShowtime(db, { movieId: movie.id, hallId: hall.id, startsAt: hours(30) });
-      const b = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: hall.id,
-        startsAt: hours(-30),
-      });
+      const [movie, hall] = await Promise.all([createMovie(db), createHall(db)]);
+      const a = await createShowtime(db, { movie, hall, startsAt: hours(30) });
+      const b = await createShowtime(db, { movie, hall, startsAt: hours(-30) });
       const seat = hall.seats[0]!;
-      await makeReservation(db, {
-        showtimeId: a.id,
-        hallId: hall.id,
-        seatIds: [seat.id],
-        status: "CANCELLED",
-      });
-      await makeReservation(db, {
-        showtimeId: b.id,
-        hallId: hall.id,
-        seatIds: [seat.id],
-        status: "EXPIRED",
-      });
+      await createReservation(db, { showtime: a, seatIds: [seat.id], status: "CANCELLED" });
+      await createReservation(db, { showtime: b, seatIds: [seat.id], status: "EXPIRED" });
 
       expect(await as(admin).movie.delete({ id: movie.id })).toEqual({ id: movie.id });
       expect(await db.movie.findUnique({ where: { id: movie.id } })).toBeNull();
@@ -274,49 +243,22 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
     it("refuses to delete a movie with live reservations, naming those showtimes", async () => {
       const db = getDb().prisma;
       const [movie, hall] = await Promise.all([
-        makeMovie(db, { title: "Held Back" }),
-        makeHall(db, ["SSSS"], unique("Blue Room")),
+        createMovie(db, { title: "Held Back" }),
+        createHall(db, { layout: ["SSSS"], name: unique("Blue Room") }),
       ]);
-      const free = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: hall.id,
-        startsAt: hours(2),
-      });
-      const held = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: hall.id,
-        startsAt: hours(26),
-      });
-      const sold = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: hall.id,
-        startsAt: hours(50),
-      });
+      const free = await createShowtime(db, { movie, hall, startsAt: hours(2) });
+      const held = await createShowtime(db, { movie, hall, startsAt: hours(26) });
+      const sold = await createShowtime(db, { movie, hall, startsAt: hours(50) });
       // A confirmed booking of a showtime that already took place counts too (kept for the books).
-      const past = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: hall.id,
-        startsAt: hours(-50),
-      });
+      const past = await createShowtime(db, { movie, hall, startsAt: hours(-50) });
       const [s1, s2] = hall.seats;
-      await makeReservation(db, {
-        showtimeId: held.id,
-        hallId: hall.id,
-        seatIds: [s1!.id],
-        status: "HELD",
-      });
-      await makeReservation(db, {
-        showtimeId: sold.id,
-        hallId: hall.id,
+      await createReservation(db, { showtime: held, seatIds: [s1!.id], status: "HELD" });
+      await createReservation(db, {
+        showtime: sold,
         seatIds: [s1!.id, s2!.id],
         status: "CONFIRMED",
       });
-      await makeReservation(db, {
-        showtimeId: past.id,
-        hallId: hall.id,
-        seatIds: [s2!.id],
-        status: "CONFIRMED",
-      });
+      await createReservation(db, { showtime: past, seatIds: [s2!.id], status: "CONFIRMED" });
 
       const error = await rejection(as(admin).movie.delete({ id: movie.id }));
       expect(error.code).toBe("CONFLICT");
@@ -406,18 +348,13 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
 
     it("changes the layout keeping surviving seats, and refuses to drop booked seats", async () => {
       const db = getDb().prisma;
-      const movie = await makeMovie(db);
-      const hall = await makeHall(db, ["SSS", "SSS"]);
-      const past = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: hall.id,
-        startsAt: hours(-48),
-      });
+      const movie = await createMovie(db);
+      const hall = await createHall(db, { layout: ["SSS", "SSS"] });
+      const past = await createShowtime(db, { movie, hall, startsAt: hours(-48) });
       const a1 = hall.seats.find((s) => s.row === "A" && s.number === 1)!;
       const b3 = hall.seats.find((s) => s.row === "B" && s.number === 3)!;
-      const booking = await makeReservation(db, {
-        showtimeId: past.id,
-        hallId: hall.id,
+      const booking = await createReservation(db, {
+        showtime: past,
         seatIds: [a1.id, b3.id],
         status: "CONFIRMED",
       });
@@ -455,16 +392,11 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
 
     it("refuses a layout change while upcoming showtimes have live reservations", async () => {
       const db = getDb().prisma;
-      const movie = await makeMovie(db, { title: "Busy Night" });
-      const hall = await makeHall(db, ["SSSS"]);
-      const upcoming = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: hall.id,
-        startsAt: hours(3),
-      });
-      await makeReservation(db, {
-        showtimeId: upcoming.id,
-        hallId: hall.id,
+      const movie = await createMovie(db, { title: "Busy Night" });
+      const hall = await createHall(db, { layout: ["SSSS"] });
+      const upcoming = await createShowtime(db, { movie, hall, startsAt: hours(3) });
+      await createReservation(db, {
+        showtime: upcoming,
         seatIds: [hall.seats[0]!.id],
         status: "HELD",
       });
@@ -484,13 +416,9 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
 
     it("deletes a hall only without upcoming showtimes or live bookings", async () => {
       const db = getDb().prisma;
-      const movie = await makeMovie(db, { title: "Coming Soon" });
-      const busy = await makeHall(db);
-      const upcoming = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: busy.id,
-        startsAt: hours(40),
-      });
+      const movie = await createMovie(db, { title: "Coming Soon" });
+      const busy = await createHall(db);
+      const upcoming = await createShowtime(db, { movie, hall: busy, startsAt: hours(40) });
       const error = await rejection(as(admin).hall.delete({ id: busy.id }));
       expect(error.code).toBe("CONFLICT");
       expect(error.message).toContain("Coming Soon");
@@ -499,30 +427,21 @@ describeEachDatabase("catalogue: movies and halls", (getDb) => {
       ]);
       expect(await db.hall.count({ where: { id: busy.id } })).toBe(1);
 
-      const booked = await makeHall(db);
-      const past = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: booked.id,
-        startsAt: hours(-40),
-      });
-      await makeReservation(db, {
-        showtimeId: past.id,
-        hallId: booked.id,
+      const booked = await createHall(db);
+      const past = await createShowtime(db, { movie, hall: booked, startsAt: hours(-40) });
+      await createReservation(db, {
+        showtime: past,
         seatIds: [booked.seats[0]!.id],
         status: "CONFIRMED",
       });
       expect((await rejection(as(admin).hall.delete({ id: booked.id }))).code).toBe("CONFLICT");
       expect(await db.hall.count({ where: { id: booked.id } })).toBe(1);
 
-      const quiet = await makeHall(db);
-      const old = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: quiet.id,
-        startsAt: hours(-40),
-      });
-      const dropped = await makeShowtime(db, {
-        movieId: movie.id,
-        hallId: quiet.id,
+      const quiet = await createHall(db);
+      const old = await createShowtime(db, { movie, hall: quiet, startsAt: hours(-40) });
+      const dropped = await createShowtime(db, {
+        movie,
+        hall: quiet,
         startsAt: hours(60),
         status: "CANCELLED",
       });

@@ -1,13 +1,13 @@
 // Input that once reached the database and came back as a 500 (or, worse, was stored):
 // control characters, lone surrogates, absurd dates. Each is a 400 naming the field, and
 // nothing is written. On PGlite and PostgreSQL.
+import { type PrismaClient } from "@marquee/db";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
 import { fieldErrors, rejection } from "../test/assertions";
-import { callerFor, createActor } from "../test/auth-fixtures";
-import { createCinema } from "../test/booking-fixtures";
+import { callerFor, createCinema, createUser } from "../test/factories";
 
-const counts = async (db: Parameters<typeof createCinema>[0]) => ({
+const counts = async (db: PrismaClient) => ({
   users: await db.user.count(),
   movies: await db.movie.count(),
   halls: await db.hall.count(),
@@ -19,8 +19,8 @@ describeEachDatabase("hostile input", (getDb) => {
   it("refuses control characters, lone surrogates and absurd dates with a 400, writing nothing", async () => {
     const db = getDb().prisma;
     const cinema = await createCinema(db);
-    const admin = await callerFor(db, await createActor(db, "ADMIN"));
-    const anon = await callerFor(db, null, { clientIp: "10.9.9.9" });
+    const admin = callerFor(db, await createUser(db, { role: "ADMIN" }));
+    const anon = callerFor(db, null, { clientIp: "10.9.9.9" });
     const before = await counts(db);
     const cases: [string, () => Promise<unknown>, string][] = [
       ["NUL in a search", () => anon.movie.list({ query: "Du\u0000ne" }), "query"],

@@ -4,7 +4,7 @@ import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
 import { encodeCursor } from "../services/pagination";
 import { fieldErrors, rejection } from "../test/assertions";
-import { callerFor, createActor } from "../test/auth-fixtures";
+import { callerFor, createUser } from "../test/factories";
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const UUID = "0190f0f0-0000-7000-8000-000000000000";
@@ -22,7 +22,7 @@ const FORGED = [
 describeEachDatabase("pagination", (getDb) => {
   it("refuses forged cursors on every list with a 400 naming the cursor", async () => {
     const db = getDb().prisma;
-    const admin = await callerFor(db, await createActor(db, "ADMIN"));
+    const admin = callerFor(db, await createUser(db, { role: "ADMIN" }));
     const lists: [string, (cursor: string) => Promise<unknown>][] = [
       ["movie.list", (cursor) => admin.movie.list({ cursor })],
       ["showtime.list", (cursor) => admin.showtime.list({ cursor })],
@@ -52,7 +52,7 @@ describeEachDatabase("pagination", (getDb) => {
 
   it("pages every list the same way: limit items, then a cursor, then the rest", async () => {
     const db = getDb().prisma;
-    const admin = await callerFor(db, await createActor(db, "ADMIN"));
+    const admin = callerFor(db, await createUser(db, { role: "ADMIN" }));
     const tag = `pg-${Date.now()}`;
     for (const n of [1, 2, 3]) {
       await db.user.create({

@@ -4,19 +4,17 @@
 import { describeEachDatabase } from "@marquee/db/testing";
 import { type inferProcedureInput } from "@trpc/server";
 import { beforeAll, expect, it } from "vitest";
-import { type SessionUser } from "../context";
 import { type AppRouter } from "../root";
+import { details, fieldErrors, rejection } from "../test/assertions";
 import {
-  callerAs,
-  details,
-  fieldErrors,
-  makeHall,
-  makeMovie,
-  makeReservation,
-  makeShowtime,
-  makeUser,
-  rejection,
-} from "../test/catalog-fixtures";
+  callerFor,
+  createHall,
+  createMovie,
+  createReservation,
+  createShowtime,
+  createUser,
+  type Actor,
+} from "../test/factories";
 
 type CreateInput = inferProcedureInput<AppRouter["showtime"]["create"]>;
 type ListInput = inferProcedureInput<AppRouter["showtime"]["list"]>;
@@ -25,21 +23,21 @@ const now = new Date("2026-03-01T12:00:00.000Z");
 const paris = { timeZone: "Europe/Paris", cleaningMinutes: 15, currency: "EUR" };
 
 describeEachDatabase("showtimes", (getDb, provider) => {
-  let admin: SessionUser;
-  let guest: SessionUser;
-  const as = (who: SessionUser | null, config: object = paris) =>
-    callerAs(getDb().prisma, who, { now, config });
+  let admin: Actor;
+  let guest: Actor;
+  const as = (who: Actor | null, config: object = paris) =>
+    callerFor(getDb().prisma, who, { now, config });
 
   beforeAll(async () => {
-    admin = await makeUser(getDb().prisma, "ADMIN");
-    guest = await makeUser(getDb().prisma, "USER");
+    admin = await createUser(getDb().prisma, { role: "ADMIN", now });
+    guest = await createUser(getDb().prisma, { now });
   });
 
   it("creates a showtime: end, cleaning break, local date, default prices, capacity", async () => {
     const db = getDb().prisma;
     const [movie, hall] = await Promise.all([
-      makeMovie(db, { title: "Cold Front", durationMinutes: 118 }),
-      makeHall(db, ["SSPP", "WC_S"]),
+      createMovie(db, { title: "Cold Front", durationMinutes: 118 }),
+      createHall(db, { layout: ["SSPP", "WC_S"] }),
     ]);
     const input: CreateInput = {
       movieId: movie.id,
@@ -130,7 +128,7 @@ describeEachDatabase("showtimes", (getDb, provider) => {
 
   it("rejects a start in the past and unknown movies or halls, naming them", async () => {
     const db = getDb().prisma;
-    const [movie, hall] = await Promise.all([makeMovie(db), makeHall(db)]);
+    const [movie, hall] = await Promise.all([createMovie(db), createHall(db)]);
     const before = await db.showtime.count();
     const base = { movieId: movie.id, hallId: hall.id, prices: { STANDARD: 1000 } };
 
@@ -158,9 +156,9 @@ describeEachDatabase("showtimes", (getDb, provider) => {
   it("rejects overlaps, the cleaning break included, naming the showtime in the way", async () => {
     const db = getDb().prisma;
     const [movie, hall, otherHall] = await Promise.all([
-      makeMovie(db, { title: "Paper Tigers", durationMinutes: 100 }),
-      makeHall(db),
-      makeHall(db),
+      createMovie(db, { title: "Paper Tigers", durationMinutes: 100 }),
+      createHall(db),
+      createHall(db),
     ]);
     const create = (startsAt: string, hallId = hall.id) =>
       as(admin).showtime.create({
@@ -209,8 +207,8 @@ describeEachDatabase("showtimes", (getDb, provider) => {
     it("lets exactly one of two concurrent overlapping creations win (the constraint decides)", async () => {
       const db = getDb().prisma;
       const [movie, hall] = await Promise.all([
-        makeMovie(db, { durationMinutes: 90 }),
-        makeHall(db),
+        createMovie(db, { durationMinutes: 90 }),
+        createHall(db),
       ]);
       for (let round = 0; round < 25; round += 1) {
         const day = new Date(Date.UTC(2026, 3, 10 + round));
@@ -245,9 +243,9 @@ describeEachDatabase("showtimes", (getDb, provider) => {
   it("buckets by cinema-local date across both DST changes (Europe/Paris)", async () => {
     const db = getDb().prisma;
     const [movie, hallA, hallB] = await Promise.all([
-      makeMovie(db, { title: "Night Owls", durationMinutes: 30 }),
-      makeHall(db),
-      makeHall(db),
+      createMovie(db, { title: "Night Owls", durationMinutes: 30 }),
+      createHall(db),
+      createHall(db),
     ]);
     const starts = {
       // 29 March 2026 has 23 hours: 00:00 is 23:00Z on the 28th, 23:30 is 21:30Z.
@@ -288,15 +286,14 @@ describeEachDatabase("showtimes", (getDb, provider) => {
 
   it("paginates by (start, id) without skipping or repeating while showtimes are added", async () => {
     const db = getDb().prisma;
-    const movie = await makeMovie(db, { durationMinutes: 60 });
-    const halls = await Promise.all([makeHall(db), makeHall(db), makeHall(db)]);
+    const movie = await createMovie(db, { durationMinutes: 60 });
+    const halls = await Promise.all([createHall(db), createHall(db), createHall(db)]);
     const at = (h: number) => new Date(Date.UTC(2026, 4, 1, h));
     // Three showtimes share each start (one per hall), so ties are broken by id.
     for (const h of [10, 12, 14]) {
-      for (const hall of halls)
-        await makeShowtime(db, { movieId: movie.id, hallId: hall.id, startsAt: at(h) });
+      for (const hall of halls) await createShowtime(db, { movie, hall, startsAt: at(h) });
     }
-    const extra = await makeHall(db);
+    const extra = await createHall(db);
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -309,8 +306,8 @@ describeEachDatabase("showtimes", (getDb, provider) => {
       if (pages === 2) {
         // Before the cursor (must not appear), at the cursor's start (after it by id or not),
         // and later (must appear).
-        await makeShowtime(db, { movieId: movie.id, hallId: extra.id, startsAt: at(8) });
-        await makeShowtime(db, { movieId: movie.id, hallId: extra.id, startsAt: at(16) });
+        await createShowtime(db, { movie, hall: extra, startsAt: at(8) });
+        await createShowtime(db, { movie, hall: extra, startsAt: at(16) });
       }
     } while (cursor);
     const expected = await db.showtime.findMany({
@@ -334,18 +331,13 @@ describeEachDatabase("showtimes", (getDb, provider) => {
 
   it("updates prices without touching existing reservations", async () => {
     const db = getDb().prisma;
-    const [movie, hall] = await Promise.all([makeMovie(db), makeHall(db)]);
-    const show = await makeShowtime(db, {
-      movieId: movie.id,
-      hallId: hall.id,
-      startsAt: new Date("2026-03-10T18:00:00Z"),
-    });
-    const booking = await makeReservation(db, {
-      showtimeId: show.id,
-      hallId: hall.id,
+    const [movie, hall] = await Promise.all([createMovie(db), createHall(db)]);
+    const show = await createShowtime(db, { movie, hall, startsAt: "2026-03-10T18:00:00Z" });
+    const booking = await createReservation(db, {
+      showtime: show,
       seatIds: [hall.seats[0]!.id, hall.seats[1]!.id],
       status: "CONFIRMED",
-      userId: guest.id,
+      user: guest,
       price: 1000,
     });
     const updated = await as(admin).showtime.update({
@@ -371,10 +363,10 @@ describeEachDatabase("showtimes", (getDb, provider) => {
   it("reschedules when nothing conflicts, and refuses the past, overlaps and booked moves", async () => {
     const db = getDb().prisma;
     const [movie, longer, hall, otherHall] = await Promise.all([
-      makeMovie(db, { title: "Bramble & Fox", durationMinutes: 60 }),
-      makeMovie(db, { title: "The Cartographer", durationMinutes: 170 }),
-      makeHall(db),
-      makeHall(db),
+      createMovie(db, { title: "Bramble & Fox", durationMinutes: 60 }),
+      createMovie(db, { title: "The Cartographer", durationMinutes: 170 }),
+      createHall(db),
+      createHall(db),
     ]);
     const create = (startsAt: string) =>
       as(admin).showtime.create({
@@ -412,9 +404,8 @@ describeEachDatabase("showtimes", (getDb, provider) => {
     });
     expect(toOtherHall).toMatchObject({ hall: { id: otherHall.id }, movie: { id: longer.id } });
 
-    await makeReservation(db, {
-      showtimeId: b.id,
-      hallId: hall.id,
+    await createReservation(db, {
+      showtime: { id: b.id, hallId: hall.id },
       seatIds: [hall.seats[0]!.id],
       status: "HELD",
     });
@@ -428,41 +419,32 @@ describeEachDatabase("showtimes", (getDb, provider) => {
 
   it("cancels a showtime with its live reservations in one go, freeing the seats and the slot", async () => {
     const db = getDb().prisma;
-    const [movie, hall] = await Promise.all([makeMovie(db, { durationMinutes: 90 }), makeHall(db)]);
-    const show = await makeShowtime(db, {
-      movieId: movie.id,
-      hallId: hall.id,
-      startsAt: new Date("2026-03-15T18:00:00Z"),
-    });
-    const other = await makeShowtime(db, {
-      movieId: movie.id,
-      hallId: hall.id,
-      startsAt: new Date("2026-03-16T18:00:00Z"),
-    });
+    const [movie, hall] = await Promise.all([
+      createMovie(db, { durationMinutes: 90 }),
+      createHall(db),
+    ]);
+    const show = await createShowtime(db, { movie, hall, startsAt: "2026-03-15T18:00:00Z" });
+    const other = await createShowtime(db, { movie, hall, startsAt: "2026-03-16T18:00:00Z" });
     const [s1, s2, s3, s4] = hall.seats;
-    const held = await makeReservation(db, {
-      showtimeId: show.id,
-      hallId: hall.id,
+    const held = await createReservation(db, {
+      showtime: show,
       seatIds: [s1!.id],
       status: "HELD",
-      userId: guest.id,
+      user: guest,
     });
-    const confirmed = await makeReservation(db, {
-      showtimeId: show.id,
-      hallId: hall.id,
+    const confirmed = await createReservation(db, {
+      showtime: show,
       seatIds: [s2!.id, s3!.id],
       status: "CONFIRMED",
-      userId: guest.id,
+      user: guest,
     });
-    const expired = await makeReservation(db, {
-      showtimeId: show.id,
-      hallId: hall.id,
+    const expired = await createReservation(db, {
+      showtime: show,
       seatIds: [s4!.id],
       status: "EXPIRED",
     });
-    const elsewhere = await makeReservation(db, {
-      showtimeId: other.id,
-      hallId: hall.id,
+    const elsewhere = await createReservation(db, {
+      showtime: other,
       seatIds: [s1!.id],
       status: "CONFIRMED",
     });
@@ -526,20 +508,11 @@ describeEachDatabase("showtimes", (getDb, provider) => {
 
   it("deletes a showtime only if it never had reservations", async () => {
     const db = getDb().prisma;
-    const [movie, hall] = await Promise.all([makeMovie(db), makeHall(db)]);
-    const clean = await makeShowtime(db, {
-      movieId: movie.id,
-      hallId: hall.id,
-      startsAt: new Date("2026-03-17T18:00:00Z"),
-    });
-    const used = await makeShowtime(db, {
-      movieId: movie.id,
-      hallId: hall.id,
-      startsAt: new Date("2026-03-18T18:00:00Z"),
-    });
-    await makeReservation(db, {
-      showtimeId: used.id,
-      hallId: hall.id,
+    const [movie, hall] = await Promise.all([createMovie(db), createHall(db)]);
+    const clean = await createShowtime(db, { movie, hall, startsAt: "2026-03-17T18:00:00Z" });
+    const used = await createShowtime(db, { movie, hall, startsAt: "2026-03-18T18:00:00Z" });
+    await createReservation(db, {
+      showtime: used,
       seatIds: [hall.seats[0]!.id],
       status: "EXPIRED",
     });

@@ -1,6 +1,6 @@
 import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
-import { createActor } from "../../test/auth-fixtures";
+import { createUser } from "../../test/factories";
 import {
   createSession,
   generateSessionToken,
@@ -27,7 +27,7 @@ it("generates 160-bit base32 tokens and stores only their SHA-256", () => {
 describeEachDatabase("sessions", (getDb) => {
   it("validates a fresh session and never stores the token", async () => {
     const { prisma } = getDb();
-    const actor = await createActor(prisma);
+    const actor = await createUser(prisma);
     const now = new Date();
     const { token, session } = await createSession(prisma, actor.id, now);
     const rows = await prisma.session.findMany({ where: { userId: actor.id } });
@@ -47,7 +47,7 @@ describeEachDatabase("sessions", (getDb) => {
 
   it("slides: a session used in the second half of its life is extended", async () => {
     const { prisma } = getDb();
-    const actor = await createActor(prisma);
+    const actor = await createUser(prisma);
     const start = new Date("2026-01-01T00:00:00Z");
     const { token } = await createSession(prisma, actor.id, start);
     const later = new Date(start.getTime() + (SESSION_DAYS / 2 + 1) * DAY);
@@ -62,7 +62,7 @@ describeEachDatabase("sessions", (getDb) => {
 
   it("rejects and deletes an expired session", async () => {
     const { prisma } = getDb();
-    const actor = await createActor(prisma);
+    const actor = await createUser(prisma);
     const start = new Date("2026-01-01T00:00:00Z");
     const { token } = await createSession(prisma, actor.id, start);
     const after = new Date(start.getTime() + SESSION_DAYS * DAY);
@@ -88,7 +88,7 @@ describeEachDatabase("sessions", (getDb) => {
 
   it("invalidates one session, or all of a user's but the current one", async () => {
     const { prisma } = getDb();
-    const actor = await createActor(prisma);
+    const actor = await createUser(prisma);
     const now = new Date();
     const a = await createSession(prisma, actor.id, now);
     const b = await createSession(prisma, actor.id, now);

@@ -3,7 +3,7 @@
 // window", a sliding window with an exact Retry-After. A slot is TAKEN before the guarded
 // work (a password check, a code lookup) runs, under an advisory lock per bucket, so N
 // parallel attempts can never run more than the limit; success gives the slot back.
-import { Prisma, type AuthAttemptKind, type PrismaClient } from "@marquee/db";
+import { type Prisma, type AuthAttemptKind, type PrismaClient } from "@marquee/db";
 import { AppError } from "../../errors";
 import { uuidv7 } from "../ids";
 

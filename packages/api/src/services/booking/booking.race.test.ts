@@ -3,8 +3,7 @@
 import { createTestDb, type TestDatabase } from "@marquee/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createActor, type Actor } from "../../test/auth-fixtures";
-import { createCinema } from "../../test/booking-fixtures";
+import { callerFor, createCinema, createUsers } from "../../test/factories";
 
 const enabled = Boolean(process.env.TEST_DATABASE_URL);
 const HOUR = 3_600_000;
@@ -25,9 +24,8 @@ describe.runIf(enabled)("booking races [postgresql]", () => {
     const layout = ["SSSSSSSSSS", "SSSSSSSSSS"];
     const cinema = await createCinema(prisma, layout);
     const show = await cinema.showtime(new Date(Date.now() + 48 * HOUR));
-    const users: Actor[] = [];
-    for (let i = 0; i < 200; i += 1) users.push(await createActor(prisma));
-    const callers = await Promise.all(users.map((u) => callerFor(prisma, u)));
+    const users = await createUsers(prisma, 200);
+    const callers = users.map((u) => callerFor(prisma, u));
 
     for (let round = 1; round <= 20; round += 1) {
       const seatId = cinema.seat(`${round <= 10 ? "A" : "B"}${((round - 1) % 10) + 1}`);
@@ -56,8 +54,7 @@ describe.runIf(enabled)("booking races [postgresql]", () => {
     const cinema = await createCinema(prisma, layout);
     const show = await cinema.showtime(new Date(Date.now() + 72 * HOUR));
     const seatIds = cinema.hall.seats.map((s) => s.id);
-    const users: Actor[] = [];
-    for (let i = 0; i < 100; i += 1) users.push(await createActor(prisma));
+    const users = await createUsers(prisma, 100);
     const ledger = new Map<string, { seats: string[]; state: "CONFIRMED" | "CANCELLED" }>();
     const unexpected: string[] = [];
     const deadline = Date.now() + 20_000;
@@ -65,7 +62,7 @@ describe.runIf(enabled)("booking races [postgresql]", () => {
 
     await Promise.all(
       users.map(async (user) => {
-        const caller = await callerFor(prisma, user);
+        const caller = callerFor(prisma, user);
         while (Date.now() < deadline) {
           attempts += 1;
           const size = 2 + Math.floor(Math.random() * 5);

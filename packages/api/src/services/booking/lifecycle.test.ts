@@ -4,9 +4,8 @@
 import { localDateOf } from "@marquee/domain";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
-import { callerFor, createActor } from "../../test/auth-fixtures";
-import { createCinema } from "../../test/booking-fixtures";
 import { sweepExpiredHolds } from "./sweep-expired-holds";
+import { callerFor, createCinema, createUser } from "../../test/factories";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -19,32 +18,31 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
     const cinema = await createCinema(db, ["SSSSSSSSSS", "SSSSSSSSSS"]);
     const show = await cinema.showtime(at(5 * HOUR));
     const [alice, bob, carol, admin] = await Promise.all([
-      createActor(db, "USER", T0),
-      createActor(db, "USER", T0),
-      createActor(db, "USER", T0),
-      createActor(db, "ADMIN", T0),
+      createUser(db, { now: T0 }),
+      createUser(db, { now: T0 }),
+      createUser(db, { now: T0 }),
+      createUser(db, { role: "ADMIN", now: T0 }),
     ]);
     const as = (actor: typeof alice, now = T0) => callerFor(db, actor, { now });
     // Alice's hold lapses; Bob buys two seats; Carol holds one and cancels it.
-    await (await as(alice)).reservation.hold({ showtimeId: show.id, seatIds: [cinema.seat("A1")] });
-    const bobs = await (
-      await as(bob)
-    ).reservation.hold({
+    await as(alice).reservation.hold({ showtimeId: show.id, seatIds: [cinema.seat("A1")] });
+    const bobs = await as(bob).reservation.hold({
       showtimeId: show.id,
       seatIds: [cinema.seat("B1"), cinema.seat("B2")],
     });
-    await (await as(bob)).reservation.confirm({ reservationId: bobs.id });
-    const carols = await (
-      await as(carol)
-    ).reservation.hold({ showtimeId: show.id, seatIds: [cinema.seat("A5")] });
-    await (await as(carol)).reservation.cancel({ reservationId: carols.id });
+    await as(bob).reservation.confirm({ reservationId: bobs.id });
+    const carols = await as(carol).reservation.hold({
+      showtimeId: show.id,
+      seatIds: [cinema.seat("A5")],
+    });
+    await as(carol).reservation.cancel({ reservationId: carols.id });
     return { db, cinema, show, alice, admin, as };
   }
 
   it("counts the same free seats in the seat map, every list and the report", async () => {
     const { cinema, show, admin, as } = await bookedShowtime();
     const later = at(11 * MIN); // Alice's hold has lapsed; nobody has swept it.
-    const caller = await as(admin, later);
+    const caller = as(admin, later);
     const map = await caller.showtime.seatMap({ showtimeId: show.id });
     expect(map.counts).toEqual({ AVAILABLE: 18, HELD: 0, SOLD: 2, MINE: 0 });
 
@@ -64,7 +62,7 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
     });
 
     // Before the deadline the hold counts everywhere alike.
-    const early = await as(admin, at(MIN));
+    const early = as(admin, at(MIN));
     const before = await early.showtime.seatMap({ showtimeId: show.id });
     expect(before.counts).toEqual({ AVAILABLE: 17, HELD: 1, SOLD: 2, MINE: 0 });
     expect((await early.showtime.byId({ id: show.id })).seatsAvailable).toBe(17);
@@ -75,7 +73,7 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
     const later = at(11 * MIN);
     expect(await sweepExpiredHolds(db, later)).toBeGreaterThanOrEqual(1); // other tests share the db
     expect(await sweepExpiredHolds(db, later)).toBe(0);
-    const caller = await as(admin, later);
+    const caller = as(admin, later);
     expect((await caller.showtime.seatMap({ showtimeId: show.id })).counts.AVAILABLE).toBe(18);
     expect((await caller.showtime.byId({ id: show.id })).seatsAvailable).toBe(18);
     const statuses = await db.reservation.groupBy({
@@ -92,9 +90,10 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
 
   it("cancelling a showtime cancels live reservations and records lapsed holds as expired", async () => {
     const { db, show, admin, as } = await bookedShowtime();
-    const result = await (
-      await as(admin, at(11 * MIN))
-    ).showtime.cancel({ id: show.id, reason: "Projector broke" });
+    const result = await as(admin, at(11 * MIN)).showtime.cancel({
+      id: show.id,
+      reason: "Projector broke",
+    });
     expect(result.cancelledReservations).toBe(1); // Bob's booking; Alice's hold had lapsed
     const rows = await db.reservation.findMany({
       where: { showtimeId: show.id },
@@ -106,30 +105,30 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
 
   it("deletes a film or a hall whose only reservations are expired holds", async () => {
     const db = getDb().prisma;
-    const admin = await createActor(db, "ADMIN", T0);
-    const alice = await createActor(db, "USER", T0);
+    const admin = await createUser(db, { role: "ADMIN", now: T0 });
+    const alice = await createUser(db, { now: T0 });
     const film = await createCinema(db);
     const filmShow = await film.showtime(at(3 * HOUR));
     const hall = await createCinema(db);
     const hallShow = await hall.showtime(at(1 * HOUR));
-    const holder = await callerFor(db, alice, { now: T0 });
+    const holder = callerFor(db, alice, { now: T0 });
     await holder.reservation.hold({ showtimeId: filmShow.id, seatIds: [film.seat("A1")] });
     await holder.reservation.hold({ showtimeId: hallShow.id, seatIds: [hall.seat("A1")] });
 
     // While the holds are live, both deletions are refused and name the showtime.
-    const early = await callerFor(db, admin, { now: at(MIN) });
+    const early = callerFor(db, admin, { now: at(MIN) });
     await expect(early.movie.delete({ id: film.movie.id })).rejects.toMatchObject({
       code: "CONFLICT",
     });
     expect(await db.movie.count({ where: { id: film.movie.id } })).toBe(1);
 
     // The film's hold lapsed (not swept): the film goes, its void reservation with it.
-    const later = await callerFor(db, admin, { now: at(11 * MIN) });
+    const later = callerFor(db, admin, { now: at(11 * MIN) });
     expect(await later.movie.delete({ id: film.movie.id })).toEqual({ id: film.movie.id });
     expect(await db.showtime.count({ where: { id: filmShow.id } })).toBe(0);
 
     // The hall's showtime is over and its only reservation an expired hold: the hall goes.
-    const afterShow = await callerFor(db, admin, { now: at(5 * HOUR) });
+    const afterShow = callerFor(db, admin, { now: at(5 * HOUR) });
     expect(await afterShow.hall.delete({ id: hall.hall.id })).toEqual({ id: hall.hall.id });
     expect(await db.hall.count({ where: { id: hall.hall.id } })).toBe(0);
   });

@@ -2,10 +2,9 @@
 // reads it through Prisma's nested select. Both must give the same view.
 import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
-import { callerFor, createActor } from "../../test/auth-fixtures";
-import { createCinema } from "../../test/booking-fixtures";
 import { readReservation } from "./read-reservation";
 import { reservationSelect, toReservationView } from "./views";
+import { callerFor, createCinema, createUser } from "../../test/factories";
 
 const T0 = new Date("2031-04-01T10:00:00.000Z");
 
@@ -14,8 +13,8 @@ describeEachDatabase("reservation read paths", (getDb) => {
     const db = getDb().prisma;
     const cinema = await createCinema(db);
     const show = await cinema.showtime(new Date(T0.getTime() + 24 * 3_600_000));
-    const alice = await createActor(db, "USER", T0);
-    const caller = await callerFor(db, alice, { now: T0 });
+    const alice = await createUser(db, { now: T0 });
+    const caller = callerFor(db, alice, { now: T0 });
     const held = await caller.reservation.hold({
       showtimeId: show.id,
       seatIds: [cinema.seat("C1"), cinema.seat("A2"), cinema.seat("B4")],
