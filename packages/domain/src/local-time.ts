@@ -1,51 +1,200 @@
-// What a "day" is at the cinema: CINEMA_TIMEZONE decides, not UTC. A local day is the
-// half-open instant range [local midnight, next local midnight), 23 or 25 hours long on
-// daylight-saving changes.
-import { DateTime, IANAZone } from "luxon";
+// What a "day" is at the cinema: CINEMA_TIMEZONE decides, not UTC (nor the browser's zone).
+// A local day is the half-open instant range [local midnight, next local midnight), 23 or 25
+// hours long on daylight-saving changes.
+//
+// Written on Intl.DateTimeFormat alone, no date library: the web app bundles this module, and
+// the server and the browser must agree to the minute.
 
 export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,3}))?)?$/;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+type CalendarDate = { year: number; month: number; day: number };
+
+type WallClock = CalendarDate & { hour: number; minute: number; second: number };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Throws RangeError for a zone Intl does not know. */
+function wallClockFormat(zone: string): Intl.DateTimeFormat {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(zone, format);
+  }
+  return format;
 }
 
+/** The wall clock in `zone` at an instant (epoch milliseconds). */
+function wallClockAt(epochMs: number, zone: string): WallClock {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const part of wallClockFormat(zone).formatToParts(epochMs)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? 1970,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    // Some engines print midnight as 24 even with h23.
+    hour: (parts.hour ?? 0) % 24,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** Epoch milliseconds of a date and time read as if it were UTC (years 0-99 included). */
+function asUtc(w: CalendarDate & Partial<WallClock>, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(w.year, w.month - 1, w.day);
+  date.setUTCHours(w.hour ?? 0, w.minute ?? 0, w.second ?? 0, ms);
+  return date.getTime();
+}
+
+/** Offset of `zone` from UTC at an instant in milliseconds (+01:00 -> 3_600_000). */
+function zoneOffsetMs(epochMs: number, zone: string): number {
+  // Whole seconds only: Intl prints no milliseconds.
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  return asUtc(wallClockAt(whole, zone)) - whole;
+}
+
+function parseDate(date: string): CalendarDate | null {
+  const m = DATE.exec(date);
+  if (!m) return null;
+  const parsed = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // Round-tripping through a UTC date rejects 2026-02-30 and month 13.
+  const back = new Date(asUtc(parsed));
+  const valid =
+    back.getUTCFullYear() === parsed.year &&
+    back.getUTCMonth() === parsed.month - 1 &&
+    back.getUTCDate() === parsed.day;
+  return valid ? parsed : null;
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
+
+/** ISO 8601: four-digit years, extended (+/-YYYYYY) outside 0000-9999. */
+function formatDate(d: CalendarDate): string {
+  const year =
+    d.year >= 0 && d.year <= 9999 ? pad(d.year, 4) : `${d.year < 0 ? "-" : "+"}${pad(d.year, 6)}`;
+  return `${year}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+function utcCalendarDate(epochMs: number): CalendarDate {
+  const d = new Date(epochMs);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    wallClockFormat(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
 export function isValidLocalDate(date: string): boolean {
-  return LOCAL_DATE_PATTERN.test(date) && DateTime.fromISO(date, { zone: "UTC" }).isValid;
+  return parseDate(date) !== null;
 }
 
 /** [start, end) of a local calendar day as UTC instants. */
 export function localDayRange(date: string, zone: string): { start: Date; end: Date } {
-  const day = DateTime.fromISO(date, { zone });
-  if (!LOCAL_DATE_PATTERN.test(date) || !day.isValid) {
-    throw new RangeError(`${date} is not a valid YYYY-MM-DD date`);
-  }
-  const start = day.startOf("day");
-  return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };
+  if (!isValidLocalDate(date)) throw new RangeError(`${date} is not a valid YYYY-MM-DD date`);
+  // Where midnight is skipped (e.g. America/Santiago in September), the day starts at the
+  // first instant it has, and ends where the next day starts.
+  return {
+    start: localDateTime(date, "00:00", zone),
+    end: localDateTime(addLocalDays(date, 1), "00:00", zone),
+  };
 }
 
-/** The local calendar date (YYYY-MM-DD) of an instant. */
+/** The local calendar date (YYYY-MM-DD) of an instant; "" for an invalid instant or zone. */
 export function localDateOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? "";
+  const w = safeWallClock(instant, zone);
+  return w ? formatDate(w) : "";
 }
 
-/** The local wall-clock time (HH:mm) of an instant, for messages and listings. */
+/** The local wall-clock time (HH:mm) of an instant; "" for an invalid instant or zone. */
 export function localTimeOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat("HH:mm");
+  const w = safeWallClock(instant, zone);
+  return w ? `${pad(w.hour)}:${pad(w.minute)}` : "";
+}
+
+function safeWallClock(instant: Date, zone: string): WallClock | null {
+  if (Number.isNaN(instant.getTime()) || !isValidTimeZone(zone)) return null;
+  return wallClockAt(instant.getTime(), zone);
 }
 
 /**
- * The instant of a local wall-clock time. A time skipped by DST moves forward; a time that
- * happens twice (clocks going back) means its first occurrence, whatever today's offset is.
+ * The instant of a local wall-clock time ("HH:mm", "HH:mm:ss" or "HH:mm:ss.SSS"). A time
+ * skipped by DST moves forward by the gap; a time that happens twice (clocks going back)
+ * means its first occurrence, in every season (Temporal's "compatible" disambiguation).
  */
 export function localDateTime(date: string, time: string, zone: string): Date {
-  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
-  if (!dt.isValid) throw new RangeError(`${date} ${time} is not a valid local time`);
-  const wall = dt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
-  const hourEarlier = dt.minus({ hours: 1 });
-  return (hourEarlier.toFormat("yyyy-MM-dd'T'HH:mm:ss") === wall ? hourEarlier : dt).toJSDate();
+  const d = parseDate(date);
+  const t = TIME.exec(time);
+  if (!d || !t || !isValidTimeZone(zone)) {
+    throw new RangeError(`${date} ${time} is not a valid local time in ${zone}`);
+  }
+  const wall = { ...d, hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) };
+  const wallMs = asUtc(wall);
+  // Offsets a day either side bracket any transition near this wall-clock time.
+  const before = zoneOffsetMs(wallMs - DAY, zone);
+  const after = zoneOffsetMs(wallMs + DAY, zone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => wallMs - offset)
+    .filter((instant) => asUtc(wallClockAt(instant, zone)) === wallMs)
+    .sort((a, b) => a - b);
+  // No candidate: the time falls in a spring-forward gap; the earlier offset moves it forward.
+  const instant = candidates[0] ?? wallMs - before;
+  const ms = Number((t[4] ?? "0").padEnd(3, "0"));
+  return new Date(instant + ms);
 }
 
-/** Adds whole local days to a YYYY-MM-DD date. */
+/** Adds whole calendar days to a YYYY-MM-DD date (a fraction rounds down, as before). */
 export function addLocalDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate() ?? date;
+  const d = parseDate(date);
+  if (!d) return date;
+  return formatDate(utcCalendarDate(asUtc(d) + Math.floor(days) * DAY));
+}
+
+/**
+ * An instant as ISO 8601 with the zone's offset, e.g. "2026-10-25T02:30:00+02:00": what the
+ * admin sends, so the offset in force is visible in requests and logs.
+ */
+export function toZonedIsoString(instant: Date, zone: string): string {
+  const epochMs = instant.getTime();
+  const w = wallClockAt(epochMs, zone);
+  const minutes = Math.round(zoneOffsetMs(epochMs, zone) / MINUTE);
+  const sign = minutes < 0 ? "-" : "+";
+  const offset = `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+  return `${formatDate(w)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offset}`;
+}
+
+/**
+ * Minutes from local midnight of `day` to the wall-clock time of an instant: 1_470 for 00:30
+ * the next day. Wall-clock based, so a timeline's hour marks match the printed times.
+ */
+export function minutesIntoLocalDay(instant: Date, day: string, zone: string): number {
+  const w = wallClockAt(instant.getTime(), zone);
+  const start = parseDate(day);
+  if (!start) throw new RangeError(`${day} is not a valid YYYY-MM-DD date`);
+  const days = Math.round(
+    (asUtc({ year: w.year, month: w.month, day: w.day }) - asUtc(start)) / DAY,
+  );
+  return days * 1440 + w.hour * 60 + w.minute;
 }
