@@ -1,3 +1,4 @@
 export * from "./booking-code";
+export * from "./enums";
 export * from "./layout";
 export * from "./local-time";
