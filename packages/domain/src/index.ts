@@ -1,4 +1,5 @@
 export * from "./booking-code";
 export * from "./enums";
+export * from "./genres";
 export * from "./layout";
 export * from "./local-time";
