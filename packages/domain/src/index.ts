@@ -6,3 +6,4 @@ export * from "./local-time";
 export * from "./pricing";
 export * from "./reservation";
 export * from "./sales";
+export * from "./seat-map";
