@@ -5,16 +5,33 @@
 // Written on Intl.DateTimeFormat alone, no date library: the web app bundles this module, and
 // the server and the browser must agree to the minute.
 
-export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+import { addLocalDays, DAY, isoDateOf, utcMidnightOf } from "./calendar";
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { addLocalDays, isValidLocalDate, LOCAL_DATE_PATTERN, utcMidnightOf } from "./calendar";
+
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,3}))?)?$/;
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 
-type CalendarDate = { year: number; month: number; day: number };
+type WallClock = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+};
 
-type WallClock = CalendarDate & { hour: number; minute: number; second: number };
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Epoch milliseconds of a wall clock read as if it were UTC (years 0-99 included). */
+function utcMsOf(w: WallClock): number {
+  const date = new Date(0);
+  date.setUTCFullYear(w.year, w.month - 1, w.day);
+  date.setUTCHours(w.hour, w.minute, w.second, 0);
+  return date.getTime();
+}
+
+const dateOf = (w: WallClock) => isoDateOf(utcMsOf(w));
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -54,46 +71,11 @@ function wallClockAt(epochMs: number, zone: string): WallClock {
   };
 }
 
-/** Epoch milliseconds of a date and time read as if it were UTC (years 0-99 included). */
-function asUtc(w: CalendarDate & Partial<WallClock>, ms = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(w.year, w.month - 1, w.day);
-  date.setUTCHours(w.hour ?? 0, w.minute ?? 0, w.second ?? 0, ms);
-  return date.getTime();
-}
-
 /** Offset of `zone` from UTC at an instant in milliseconds (+01:00 -> 3_600_000). */
 function zoneOffsetMs(epochMs: number, zone: string): number {
   // Whole seconds only: Intl prints no milliseconds.
   const whole = Math.floor(epochMs / 1000) * 1000;
-  return asUtc(wallClockAt(whole, zone)) - whole;
-}
-
-function parseDate(date: string): CalendarDate | null {
-  const m = DATE.exec(date);
-  if (!m) return null;
-  const parsed = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  // Round-tripping through a UTC date rejects 2026-02-30 and month 13.
-  const back = new Date(asUtc(parsed));
-  const valid =
-    back.getUTCFullYear() === parsed.year &&
-    back.getUTCMonth() === parsed.month - 1 &&
-    back.getUTCDate() === parsed.day;
-  return valid ? parsed : null;
-}
-
-const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
-
-/** ISO 8601: four-digit years, extended (+/-YYYYYY) outside 0000-9999. */
-function formatDate(d: CalendarDate): string {
-  const year =
-    d.year >= 0 && d.year <= 9999 ? pad(d.year, 4) : `${d.year < 0 ? "-" : "+"}${pad(d.year, 6)}`;
-  return `${year}-${pad(d.month)}-${pad(d.day)}`;
-}
-
-function utcCalendarDate(epochMs: number): CalendarDate {
-  const d = new Date(epochMs);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return utcMsOf(wallClockAt(whole, zone)) - whole;
 }
 
 export function isValidTimeZone(zone: string): boolean {
@@ -106,14 +88,9 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
-export function isValidLocalDate(date: string): boolean {
-  return parseDate(date) !== null;
-}
-
 /** [start, end) of a local calendar day as UTC instants. */
 export function localDayRange(date: string, zone: string): { start: Date; end: Date } {
-  if (!isValidLocalDate(date)) throw new RangeError(`${date} is not a valid YYYY-MM-DD date`);
+  if (utcMidnightOf(date) === null) throw new RangeError(`${date} is not a valid YYYY-MM-DD date`);
   // Where midnight is skipped (e.g. America/Santiago in September), the day starts at the
   // first instant it has, and ends where the next day starts.
   return {
@@ -125,7 +102,7 @@ export function localDayRange(date: string, zone: string): { start: Date; end: D
 /** The local calendar date (YYYY-MM-DD) of an instant; "" for an invalid instant or zone. */
 export function localDateOf(instant: Date, zone: string): string {
   const w = safeWallClock(instant, zone);
-  return w ? formatDate(w) : "";
+  return w ? dateOf(w) : "";
 }
 
 /** The local wall-clock time (HH:mm) of an instant; "" for an invalid instant or zone. */
@@ -145,31 +122,24 @@ function safeWallClock(instant: Date, zone: string): WallClock | null {
  * means its first occurrence, in every season (Temporal's "compatible" disambiguation).
  */
 export function localDateTime(date: string, time: string, zone: string): Date {
-  const d = parseDate(date);
+  const midnight = utcMidnightOf(date);
   const t = TIME.exec(time);
-  if (!d || !t || !isValidTimeZone(zone)) {
+  if (midnight === null || !t || !isValidTimeZone(zone)) {
     throw new RangeError(`${date} ${time} is not a valid local time in ${zone}`);
   }
-  const wall = { ...d, hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) };
-  const wallMs = asUtc(wall);
+  // The wall-clock time read as if it were UTC; the zone's offset is what is left to find.
+  const wallMs = midnight + ((Number(t[1]) * 60 + Number(t[2])) * 60 + Number(t[3] ?? 0)) * 1000;
   // Offsets a day either side bracket any transition near this wall-clock time.
   const before = zoneOffsetMs(wallMs - DAY, zone);
   const after = zoneOffsetMs(wallMs + DAY, zone);
   const candidates = [...new Set([before, after])]
     .map((offset) => wallMs - offset)
-    .filter((instant) => asUtc(wallClockAt(instant, zone)) === wallMs)
+    .filter((instant) => utcMsOf(wallClockAt(instant, zone)) === wallMs)
     .sort((a, b) => a - b);
   // No candidate: the time falls in a spring-forward gap; the earlier offset moves it forward.
   const instant = candidates[0] ?? wallMs - before;
   const ms = Number((t[4] ?? "0").padEnd(3, "0"));
   return new Date(instant + ms);
-}
-
-/** Adds whole calendar days to a YYYY-MM-DD date (a fraction rounds down, as before). */
-export function addLocalDays(date: string, days: number): string {
-  const d = parseDate(date);
-  if (!d) return date;
-  return formatDate(utcCalendarDate(asUtc(d) + Math.floor(days) * DAY));
 }
 
 /**
@@ -182,7 +152,7 @@ export function toZonedIsoString(instant: Date, zone: string): string {
   const minutes = Math.round(zoneOffsetMs(epochMs, zone) / MINUTE);
   const sign = minutes < 0 ? "-" : "+";
   const offset = `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
-  return `${formatDate(w)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offset}`;
+  return `${dateOf(w)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offset}`;
 }
 
 /**
@@ -190,11 +160,9 @@ export function toZonedIsoString(instant: Date, zone: string): string {
  * the next day. Wall-clock based, so a timeline's hour marks match the printed times.
  */
 export function minutesIntoLocalDay(instant: Date, day: string, zone: string): number {
-  const w = wallClockAt(instant.getTime(), zone);
-  const start = parseDate(day);
-  if (!start) throw new RangeError(`${day} is not a valid YYYY-MM-DD date`);
-  const days = Math.round(
-    (asUtc({ year: w.year, month: w.month, day: w.day }) - asUtc(start)) / DAY,
-  );
-  return days * 1440 + w.hour * 60 + w.minute;
+  const start = utcMidnightOf(day);
+  if (start === null) throw new RangeError(`${day} is not a valid YYYY-MM-DD date`);
+  // Wall-clock minutes since that midnight, read as if the zone were UTC.
+  const wall = utcMsOf(wallClockAt(instant.getTime(), zone));
+  return Math.floor((wall - start) / MINUTE);
 }
