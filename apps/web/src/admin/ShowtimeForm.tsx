@@ -35,22 +35,6 @@ const KIND_LABEL: Record<SeatKind, string> = {
   COMPANION: "Companion price",
 };
 
-type Conflict = { id: string; title: string; startsAt: string; busyUntil: string };
-
-function conflictsOf(details: Record<string, unknown> | null): Conflict[] {
-  const list = details?.showtimes;
-  if (!Array.isArray(list)) return [];
-  return list.filter(
-    (c): c is Conflict =>
-      typeof c === "object" &&
-      c !== null &&
-      typeof (c as Record<string, unknown>).id === "string" &&
-      typeof (c as Record<string, unknown>).title === "string" &&
-      typeof (c as Record<string, unknown>).startsAt === "string" &&
-      typeof (c as Record<string, unknown>).busyUntil === "string",
-  );
-}
-
 export type ShowtimeFormProps = {
   /** Null to create; a showtime to reschedule or reprice it. */
   showtime: Showtime | null;
@@ -129,7 +113,7 @@ export function ShowtimeForm({
   const update = useMutation(trpc.showtime.update.mutationOptions({ onSuccess }));
   const mutation = showtime ? update : create;
   const info = mutation.error ? errorInfo(mutation.error) : null;
-  const conflicts = conflictsOf(info?.details ?? null);
+  const conflicts = info?.details?.reason === "SCHEDULE_CONFLICT" ? info.details.showtimes : [];
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
