@@ -1,24 +1,18 @@
 // A showtime's seat map as one viewer sees it, computed from what the server caches per
 // showtime (the showtime, its hall's seats, its live reserved seats). States depend on the
 // clock (holds expire) and on the viewer (MINE), so they are derived per request.
-import { type SeatKind, type ShowtimeStatus } from "./enums";
+import { type ShowtimeStatus } from "./enums";
+import { type LayoutSeat } from "./layout";
 import { priceOf, type ShowtimePrices } from "./pricing";
 import { isLive } from "./reservation";
 import { saleState, salesCloseAt, type SaleClock } from "./sales";
 
 export type SeatState = "AVAILABLE" | "HELD" | "SOLD" | "MINE";
 
-export type SeatMapSeat = {
-  id: string;
-  row: string;
-  number: number;
-  label: string;
-  kind: SeatKind;
-  x: number;
-  y: number;
-  price: number;
-  state: SeatState;
-};
+/** A seat as the database stores it: a layout seat with an id, its label derived. */
+export type SeatMapInputSeat = Omit<LayoutSeat, "label"> & { id: string };
+
+export type SeatMapSeat = SeatMapInputSeat & { label: string; price: number; state: SeatState };
 
 export type SeatMap = {
   showtimeId: string;
@@ -30,15 +24,6 @@ export type SeatMap = {
   /** Grid size, for drawing. */
   width: number;
   height: number;
-};
-
-export type SeatMapInputSeat = {
-  id: string;
-  row: string;
-  number: number;
-  kind: SeatKind;
-  x: number;
-  y: number;
 };
 
 /** What a seat map is computed from (and what the server caches per showtime). */
