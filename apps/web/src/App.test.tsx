@@ -1,8 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type MovieItem, type Showtime } from "./api-types";
-import { PARIS_INFO } from "./test/fixtures";
+import { type MovieItem } from "./api-types";
+import { aShowtime, PARIS_INFO } from "./test/fixtures";
 import { renderApp } from "./test/render";
 import { fail, mockTrpc, type Handlers } from "./test/trpc-mock";
 
@@ -21,28 +21,18 @@ const movie: MovieItem = {
   posterUrl: null,
   releaseDate: null,
 };
-const showtime = (
-  id: string,
-  localDate: string,
-  localTime: string,
-  startsAt: string,
-): Showtime => ({
-  id,
-  movie: { id: "m1", title: movie.title, durationMinutes: 128, rating: "12A", posterUrl: null },
-  hall: { id: "h1", name: "Hall 1" },
-  startsAt,
-  endsAt: startsAt,
-  busyUntil: startsAt,
-  localDate,
-  localTime,
-  status: "SCHEDULED",
-  cancelledReason: null,
-  cancelledAt: null,
-  prices: { STANDARD: 1200, PREMIUM: 1500, WHEELCHAIR: 1200, COMPANION: 1200 },
-  currency: "EUR",
-  capacity: 100,
-  seatsAvailable: 42,
-});
+const showtime = (id: string, localDate: string, localTime: string, startsAt: string) =>
+  aShowtime({
+    id,
+    movie: { id: "m1", title: movie.title, durationMinutes: 128, rating: "12A", posterUrl: null },
+    hall: { id: "h1", name: "Hall 1" },
+    startsAt,
+    endsAt: startsAt,
+    busyUntil: startsAt,
+    localDate,
+    localTime,
+    seatsAvailable: 42,
+  });
 const next = showtime("s0", "2026-11-25", "20:30", "2026-11-25T19:30:00.000Z");
 
 function catalogue(extra: Handlers = {}) {

@@ -3,8 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { afterEach, expect, it, vi } from "vitest";
 import { AdminApp } from "./AdminApp";
-import { type Showtime } from "../api-types";
-import { PARIS_INFO } from "../test/fixtures";
+import { aShowtime, PARIS_INFO } from "../test/fixtures";
 import { renderWithApi } from "../test/render";
 import { fail, mockTrpc } from "../test/trpc-mock";
 
@@ -15,7 +14,7 @@ afterEach(() => {
 
 const HALL = { id: "00000000-0000-7000-8000-00000000000a", name: "Grand" };
 const DUNE = { id: "00000000-0000-7000-8000-0000000000d1", title: "Dune", durationMinutes: 166 };
-const SHOWTIME: Showtime = {
+const SHOWTIME = aShowtime({
   id: "00000000-0000-7000-8000-0000000000s1",
   movie: { ...DUNE, rating: "PG-13", posterUrl: null },
   hall: HALL,
@@ -25,14 +24,8 @@ const SHOWTIME: Showtime = {
   busyUntil: "2026-03-29T19:01:00.000Z",
   localDate: "2026-03-29",
   localTime: "18:00",
-  status: "SCHEDULED",
-  cancelledReason: null,
-  cancelledAt: null,
-  prices: { STANDARD: 1200, PREMIUM: 1500, WHEELCHAIR: 1200, COMPANION: 1200 },
-  currency: "EUR",
-  capacity: 100,
   seatsAvailable: 90,
-};
+});
 
 function renderSchedule() {
   const { calls } = mockTrpc({
