@@ -1,15 +1,17 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { type MovieItem } from "./api-types";
+import { aShowtime, PARIS_INFO } from "./test/fixtures";
 import { renderApp } from "./test/render";
-import { fail, mockTrpc } from "./test/trpc-mock";
+import { fail, mockTrpc, type Handlers } from "./test/trpc-mock";
 
 afterEach(() => vi.unstubAllGlobals());
 
 // The server says it is 24 Nov in the cinema's zone (22:30 UTC = 23:30 in Paris): the app
 // uses that, whatever the browser's zone or clock says.
 const NOW = "2026-11-24T22:30:00.000Z";
-const movie = {
+const movie: MovieItem = {
   id: "m1",
   title: "The Long Take",
   description: "One shot, one night.",
@@ -19,42 +21,28 @@ const movie = {
   posterUrl: null,
   releaseDate: null,
 };
-const showtime = (id: string, localDate: string, localTime: string, startsAt: string) => ({
-  id,
-  movie: { id: "m1", title: movie.title, durationMinutes: 128, rating: "12A", posterUrl: null },
-  hall: { id: "h1", name: "Hall 1" },
-  startsAt,
-  endsAt: startsAt,
-  busyUntil: startsAt,
-  localDate,
-  localTime,
-  status: "SCHEDULED",
-  cancelledReason: null,
-  cancelledAt: null,
-  prices: { STANDARD: 1200, PREMIUM: 1500, WHEELCHAIR: 1200, COMPANION: 1200 },
-  currency: "EUR",
-  capacity: 100,
-  seatsAvailable: 42,
-});
+const showtime = (id: string, localDate: string, localTime: string, startsAt: string) =>
+  aShowtime({
+    id,
+    movie: { id: "m1", title: movie.title, durationMinutes: 128, rating: "12A", posterUrl: null },
+    hall: { id: "h1", name: "Hall 1" },
+    startsAt,
+    endsAt: startsAt,
+    busyUntil: startsAt,
+    localDate,
+    localTime,
+    seatsAvailable: 42,
+  });
 const next = showtime("s0", "2026-11-25", "20:30", "2026-11-25T19:30:00.000Z");
 
-function catalogue(extra: Record<string, (input: unknown) => unknown> = {}) {
+function catalogue(extra: Handlers = {}) {
   return mockTrpc({
     health: () => ({ status: "ok", database: "ok", time: NOW }),
-    "cinema.info": () => ({
-      timeZone: "Europe/Paris",
-      currency: "EUR",
-      today: "2026-11-24",
-      now: NOW,
-      holdMinutes: 10,
-      maxSeatsPerBooking: 10,
-      salesCutoffMinutes: 0,
-      cleaningMinutes: 15,
-    }),
+    "cinema.info": () => ({ ...PARIS_INFO, today: "2026-11-24", now: NOW }),
     "auth.me": () => null,
     "movie.list": () => ({ items: [movie], nextCursor: null }),
     "showtime.list": (input) => {
-      const { date } = input as { date?: string };
+      const date = input?.date;
       if (!date) return { items: [next], nextCursor: null };
       return {
         items: [showtime(`s-${date}`, date, "21:15", `${date}T23:59:00.000Z`)],

@@ -3,8 +3,7 @@
 // Rows are labelled A, B, … Z, AA, AB, …; seats are numbered from 1, left to right,
 // skipping gaps (seat "B3").
 
-export const SEAT_KINDS = ["STANDARD", "PREMIUM", "WHEELCHAIR", "COMPANION"] as const;
-export type SeatKind = (typeof SEAT_KINDS)[number];
+import { type SeatKind } from "./enums";
 
 const KIND_BY_CHAR: Record<string, SeatKind> = {
   S: "STANDARD",

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { isValidLocalDate, localTimeOf } from "@marquee/domain";
 import { useTRPC } from "../trpc";
 import { Button, formatLocalDate, formatMoney, Skeleton, TextField } from "../ui";
 import { useCinemaInfo } from "./cinema";
-import { isLocalDate, localTimeOf } from "./cinema-time";
 import { EmptyState, ErrorAlert, PageHeader, SelectField, StatusBadge } from "./kit";
 
 const STATUSES = ["CONFIRMED", "HELD", "CANCELLED", "EXPIRED"] as const;
@@ -19,7 +19,7 @@ export function BookingsPage() {
   // Cursors of the pages before the current one: "Previous" pops, "Next" pushes.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors.at(-1);
-  const validDate = isLocalDate(date) ? date : undefined;
+  const validDate = isValidLocalDate(date) ? date : undefined;
 
   const showtimes = useQuery({
     ...trpc.showtime.list.queryOptions({ date: validDate, includeCancelled: true, limit: 100 }),
@@ -159,7 +159,7 @@ export function BookingsPage() {
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {formatLocalDate(r.showtime.localDate)}{" "}
-                    {localTimeOf(r.showtime.startsAt, timeZone)}
+                    {localTimeOf(new Date(r.showtime.startsAt), timeZone)}
                   </td>
                   <td className="px-3 py-2">{r.seats.map((s) => s.label).join(", ")}</td>
                   <td className="px-3 py-2 text-right tabular-nums">

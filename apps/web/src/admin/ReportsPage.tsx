@@ -16,10 +16,10 @@ import {
 } from "recharts";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
+import { addLocalDays, isValidLocalDate, localTimeOf } from "@marquee/domain";
 import { useTRPC } from "../trpc";
 import { formatLocalDate, formatMoney, LOCALE, Skeleton, TextField } from "../ui";
 import { currencyDigits, useCinemaInfo } from "./cinema";
-import { addDays, isLocalDate, localTimeOf } from "./cinema-time";
 import { Card, EmptyState, ErrorAlert, PageHeader, StatusBadge } from "./kit";
 
 type Summary = inferRouterOutputs<AppRouter>["report"]["summary"];
@@ -42,9 +42,9 @@ export function ReportsPage() {
 
 function Reports({ today, timeZone }: { today: string; timeZone: string }) {
   const trpc = useTRPC();
-  const [from, setFrom] = useState(() => addDays(today, -14));
-  const [to, setTo] = useState(() => addDays(today, 7));
-  const valid = isLocalDate(from) && isLocalDate(to) && from <= to;
+  const [from, setFrom] = useState(() => addLocalDays(today, -14));
+  const [to, setTo] = useState(() => addLocalDays(today, 7));
+  const valid = isValidLocalDate(from) && isValidLocalDate(to) && from <= to;
   const report = useQuery({
     ...trpc.report.summary.queryOptions({ from, to }),
     enabled: valid,
@@ -303,7 +303,7 @@ function ReportView({
               {summary.showtimes.map((s) => (
                 <tr key={s.showtimeId} className="border-t border-zinc-800">
                   <td className="px-2 py-1.5 whitespace-nowrap">
-                    {formatLocalDate(s.localDate)} {localTimeOf(s.startsAt, timeZone)}
+                    {formatLocalDate(s.localDate)} {localTimeOf(new Date(s.startsAt), timeZone)}
                   </td>
                   <td className="px-2 py-1.5">{s.movie.title}</td>
                   <td className="px-2 py-1.5">{s.hall.name}</td>

@@ -3,7 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { afterEach, expect, it, vi } from "vitest";
 import { AdminApp } from "./AdminApp";
-import { fakeApi, PARIS_INFO, renderWithApi } from "./fake-api";
+import { aShowtime, PARIS_INFO } from "../test/fixtures";
+import { renderWithApi } from "../test/render";
+import { fail, mockTrpc } from "../test/trpc-mock";
 
 afterEach(() => {
   cleanup();
@@ -12,7 +14,7 @@ afterEach(() => {
 
 const HALL = { id: "00000000-0000-7000-8000-00000000000a", name: "Grand" };
 const DUNE = { id: "00000000-0000-7000-8000-0000000000d1", title: "Dune", durationMinutes: 166 };
-const SHOWTIME = {
+const SHOWTIME = aShowtime({
   id: "00000000-0000-7000-8000-0000000000s1",
   movie: { ...DUNE, rating: "PG-13", posterUrl: null },
   hall: HALL,
@@ -22,46 +24,36 @@ const SHOWTIME = {
   busyUntil: "2026-03-29T19:01:00.000Z",
   localDate: "2026-03-29",
   localTime: "18:00",
-  status: "SCHEDULED",
-  cancelledReason: null,
-  cancelledAt: null,
-  prices: { STANDARD: 1200, PREMIUM: 1500, WHEELCHAIR: 1200, COMPANION: 1200 },
-  currency: "EUR",
-  capacity: 100,
   seatsAvailable: 90,
-};
+});
 
 function renderSchedule() {
-  const calls = fakeApi({
-    "cinema.info": () => ({ data: PARIS_INFO }),
-    "hall.list": () => ({
-      data: [
+  const { calls } = mockTrpc({
+    "cinema.info": () => PARIS_INFO,
+    "hall.list": () => [
+      {
+        ...HALL,
+        layout: ["SSSS"],
+        capacity: 4,
+        seatsByKind: { STANDARD: 4, PREMIUM: 0, WHEELCHAIR: 0, COMPANION: 0 },
+      },
+    ],
+    "movie.list": () => ({
+      items: [
         {
-          ...HALL,
-          layout: ["SSSS"],
-          capacity: 4,
-          seatsByKind: { STANDARD: 4, PREMIUM: 0, WHEELCHAIR: 0, COMPANION: 0 },
+          ...DUNE,
+          description: "",
+          genres: ["sci-fi"],
+          rating: "PG-13",
+          posterUrl: null,
+          releaseDate: null,
         },
       ],
+      nextCursor: null,
     }),
-    "movie.list": () => ({
-      data: {
-        items: [
-          {
-            ...DUNE,
-            description: "",
-            genres: ["sci-fi"],
-            rating: "PG-13",
-            posterUrl: null,
-            releaseDate: null,
-          },
-        ],
-        nextCursor: null,
-      },
-    }),
-    "showtime.list": () => ({ data: { items: [SHOWTIME], nextCursor: null } }),
-    "showtime.create": () => ({
-      error: {
+    "showtime.list": () => ({ items: [SHOWTIME], nextCursor: null }),
+    "showtime.create": () =>
+      fail({
         code: "CONFLICT",
         httpStatus: 409,
         message:
@@ -78,8 +70,7 @@ function renderSchedule() {
             },
           ],
         },
-      },
-    }),
+      }),
   });
   renderWithApi(
     <Routes>

@@ -3,6 +3,7 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { toast } from "sonner";
+import { addLocalDays, isValidLocalDate, localTimeOf } from "@marquee/domain";
 import { useTRPC } from "../trpc";
 import {
   Button,
@@ -14,7 +15,6 @@ import {
   Skeleton,
 } from "../ui";
 import { useCinemaInfo } from "./cinema";
-import { addDays, isLocalDate, localTimeOf } from "./cinema-time";
 import { Card, EmptyState, ErrorAlert, PageHeader, StatusBadge, TextAreaField } from "./kit";
 import { ShowtimeForm, type SlotPick } from "./ShowtimeForm";
 import { Timeline, type Showtime } from "./Timeline";
@@ -23,7 +23,7 @@ export function SchedulePage() {
   const { info, error } = useCinemaInfo();
   const [params, setParams] = useSearchParams();
   const asked = params.get("date");
-  const day = asked && isLocalDate(asked) ? asked : (info?.today ?? null);
+  const day = asked && isValidLocalDate(asked) ? asked : (info?.today ?? null);
   const setDay = (date: string) =>
     setParams(
       (p) => {
@@ -49,7 +49,7 @@ export function SchedulePage() {
               <Button
                 variant="secondary"
                 size="sm"
-                onClick={() => setDay(addDays(day, -1))}
+                onClick={() => setDay(addLocalDays(day, -1))}
                 aria-label="Previous day"
               >
                 <ChevronLeft className="size-4" aria-hidden />
@@ -61,13 +61,13 @@ export function SchedulePage() {
                 id="schedule-day"
                 type="date"
                 value={day}
-                onChange={(e) => isLocalDate(e.target.value) && setDay(e.target.value)}
+                onChange={(e) => isValidLocalDate(e.target.value) && setDay(e.target.value)}
                 className="h-8 rounded-lg border border-zinc-700 bg-zinc-900 px-2 text-sm focus-visible:outline-2 focus-visible:outline-amber-300"
               />
               <Button
                 variant="secondary"
                 size="sm"
-                onClick={() => setDay(addDays(day, 1))}
+                onClick={() => setDay(addLocalDays(day, 1))}
                 aria-label="Next day"
               >
                 <ChevronRight className="size-4" aria-hidden />
@@ -307,14 +307,14 @@ function SelectedShowtime({
           <h2 className="text-lg font-bold">{showtime.movie.title}</h2>
           <p className="text-sm text-zinc-300">
             {formatLocalDate(showtime.localDate)} · {showtime.localTime}–
-            {localTimeOf(showtime.endsAt, timeZone)} · {showtime.hall.name}
+            {localTimeOf(new Date(showtime.endsAt), timeZone)} · {showtime.hall.name}
           </p>
         </div>
         <StatusBadge status={showtime.status} />
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
         <dt className="text-zinc-400">Hall free again</dt>
-        <dd>{localTimeOf(showtime.busyUntil, timeZone)}</dd>
+        <dd>{localTimeOf(new Date(showtime.busyUntil), timeZone)}</dd>
         <dt className="text-zinc-400">Seats booked or held</dt>
         <dd>
           {taken} of {showtime.capacity}

@@ -1,13 +1,20 @@
 // Create or reschedule a showtime. The admin types a cinema-local date and time; the API
-// wants an instant, so toCinemaInstant converts with the cinema's zone (never the browser's).
+// wants an instant, so it is converted with the cinema's zone (never the browser's) and sent
+// with that zone's offset.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { toast } from "sonner";
-import { SEAT_KINDS, type SeatKind } from "@marquee/domain";
+import {
+  localDateOf,
+  localDateTime,
+  localTimeOf,
+  SEAT_KINDS,
+  toZonedIsoString,
+  type SeatKind,
+} from "@marquee/domain";
 import { useTRPC } from "../trpc";
 import { Button, errorInfo, formatLocalDate, TextField } from "../ui";
 import { minorToInput, parseMoney } from "./cinema";
-import { localDateOf, localTimeOf, toCinemaInstant } from "./cinema-time";
 import { ErrorAlert, fieldMessages, SelectField, shownAtField } from "./kit";
 import { type Showtime } from "./Timeline";
 
@@ -27,22 +34,6 @@ const KIND_LABEL: Record<SeatKind, string> = {
   WHEELCHAIR: "Wheelchair price",
   COMPANION: "Companion price",
 };
-
-type Conflict = { id: string; title: string; startsAt: string; busyUntil: string };
-
-function conflictsOf(details: Record<string, unknown> | null): Conflict[] {
-  const list = details?.showtimes;
-  if (!Array.isArray(list)) return [];
-  return list.filter(
-    (c): c is Conflict =>
-      typeof c === "object" &&
-      c !== null &&
-      typeof (c as Record<string, unknown>).id === "string" &&
-      typeof (c as Record<string, unknown>).title === "string" &&
-      typeof (c as Record<string, unknown>).startsAt === "string" &&
-      typeof (c as Record<string, unknown>).busyUntil === "string",
-  );
-}
 
 export type ShowtimeFormProps = {
   /** Null to create; a showtime to reschedule or reprice it. */
@@ -122,7 +113,7 @@ export function ShowtimeForm({
   const update = useMutation(trpc.showtime.update.mutationOptions({ onSuccess }));
   const mutation = showtime ? update : create;
   const info = mutation.error ? errorInfo(mutation.error) : null;
-  const conflicts = conflictsOf(info?.details ?? null);
+  const conflicts = info?.details?.reason === "SCHEDULE_CONFLICT" ? info.details.showtimes : [];
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -146,7 +137,10 @@ export function ShowtimeForm({
       setLocalError("Choose a film, a hall, a date and a start time.");
       return;
     }
-    const startsAt = toCinemaInstant(draft.localDate, draft.localTime, timeZone);
+    const startsAt = toZonedIsoString(
+      localDateTime(draft.localDate, draft.localTime, timeZone),
+      timeZone,
+    );
     const priceInput = { ...prices, STANDARD: prices.STANDARD };
     if (!showtime) {
       create.mutate({ movieId: draft.movieId, hallId: draft.hallId, startsAt, prices: priceInput });
@@ -230,12 +224,13 @@ export function ShowtimeForm({
           <p className="font-semibold text-rose-200">In the way:</p>
           <ul className="mt-1 space-y-1">
             {conflicts.map((c) => {
-              const date = localDateOf(c.startsAt, timeZone);
+              const date = localDateOf(new Date(c.startsAt), timeZone);
               return (
                 <li key={c.id} className="flex flex-wrap items-center gap-2 text-rose-100">
                   <span>
-                    “{c.title}” {localTimeOf(c.startsAt, timeZone)}–
-                    {localTimeOf(c.busyUntil, timeZone)} (cleaning included)
+                    “{c.title}” {localTimeOf(new Date(c.startsAt), timeZone)}
+                    {c.busyUntil && `–${localTimeOf(new Date(c.busyUntil), timeZone)}`} (cleaning
+                    included)
                     {date !== draft.localDate && ` on ${formatLocalDate(date)}`}
                   </span>
                   {onShowConflict && (

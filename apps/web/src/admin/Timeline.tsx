@@ -3,8 +3,8 @@
 import { type MouseEvent } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
+import { localTimeOf, minutesIntoLocalDay } from "@marquee/domain";
 import { cx } from "../ui";
-import { localTimeOf, minutesIntoDay } from "./cinema-time";
 
 export type Showtime = inferRouterOutputs<AppRouter>["showtime"]["list"]["items"][number];
 type HallRef = { id: string; name: string };
@@ -37,9 +37,9 @@ export function Timeline({
 }: TimelineProps) {
   const placed = showtimes.map((s) => ({
     showtime: s,
-    start: minutesIntoDay(s.startsAt, day, timeZone),
-    end: minutesIntoDay(s.endsAt, day, timeZone),
-    busy: minutesIntoDay(s.busyUntil, day, timeZone),
+    start: minutesIntoLocalDay(new Date(s.startsAt), day, timeZone),
+    end: minutesIntoLocalDay(new Date(s.endsAt), day, timeZone),
+    busy: minutesIntoLocalDay(new Date(s.busyUntil), day, timeZone),
   }));
   // From an hour before the first show (10:00 on an empty day) to midnight or the last
   // cleaning break, so a laptop sees the whole day without scrolling.
@@ -102,10 +102,10 @@ export function Timeline({
                       const total = Math.max(1, busy - start);
                       const cleaning = busy - end;
                       const label =
-                        `${s.movie.title}, ${s.localTime}–${localTimeOf(s.endsAt, timeZone)}` +
+                        `${s.movie.title}, ${s.localTime}–${localTimeOf(new Date(s.endsAt), timeZone)}` +
                         (cancelled
                           ? ", cancelled"
-                          : `, cleaning until ${localTimeOf(s.busyUntil, timeZone)}, ` +
+                          : `, cleaning until ${localTimeOf(new Date(s.busyUntil), timeZone)}, ` +
                             `${s.seatsAvailable} of ${s.capacity} seats free`);
                       return (
                         <li key={s.id}>
@@ -137,7 +137,7 @@ export function Timeline({
                                 {s.movie.title}
                               </span>
                               <span className="block truncate font-mono text-[0.7rem] opacity-80">
-                                {s.localTime}–{localTimeOf(s.endsAt, timeZone)}
+                                {s.localTime}–{localTimeOf(new Date(s.endsAt), timeZone)}
                                 {cancelled && " · cancelled"}
                               </span>
                             </span>

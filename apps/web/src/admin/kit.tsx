@@ -78,7 +78,8 @@ export function fieldMessages(info: ApiErrorInfo | null, field: string): string[
 /** Whether an error's message is already shown next to a field (so not again on top). */
 export function shownAtField(info: ApiErrorInfo | null, fields: readonly string[]): boolean {
   if (!info) return false;
-  if (typeof info.details?.field === "string" && fields.includes(info.details.field)) return true;
+  const field = info.details?.field;
+  if (field !== undefined && fields.includes(field)) return true;
   return (
     info.formErrors.length === 0 &&
     Object.keys(info.fieldErrors).length > 0 &&

@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { type Me } from "../api-types";
 import { renderApp } from "../test/render";
 import { fail, mockTrpc } from "../test/trpc-mock";
 
@@ -72,7 +73,7 @@ describe("sign-up and sign-in forms", () => {
 
   it("signs in and returns to the page in ?next=", async () => {
     let signedIn = false;
-    const user = { id: "u1", email: "ada@example.com", name: "Ada", role: "USER" };
+    const user: Me = { id: "u1", email: "ada@example.com", name: "Ada", role: "USER" };
     mockTrpc({
       "auth.me": () => (signedIn ? user : null),
       "auth.login": () => {

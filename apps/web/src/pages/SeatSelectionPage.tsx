@@ -168,6 +168,14 @@ export function SeatSelectionPage() {
   const refreshMap = () =>
     queryClient.invalidateQueries({ queryKey: trpc.showtime.seatMap.queryKey({ showtimeId: id }) });
 
+  /** Drops seats someone else took (named by label, as errors name them) from the selection. */
+  const unselectLabels = (labels: readonly string[]) => {
+    const lost = new Set(labels);
+    setSelected(
+      (prev) => new Set([...prev].filter((sid) => !lost.has(seatById.get(sid)?.label ?? ""))),
+    );
+  };
+
   const holdSeats = useMutation(
     trpc.reservation.hold.mutationOptions({
       onSuccess: (reservation) => {
@@ -177,13 +185,9 @@ export function SeatSelectionPage() {
       onError: (error) => {
         const info = errorInfo(error);
         if (info.code === "UNAUTHORIZED") return; // the app sends the guest to sign in
-        const labels = info.details?.reason === "SEATS_TAKEN" ? info.details.seats : null;
-        if (Array.isArray(labels)) {
-          const lost = new Set(labels.filter((l): l is string => typeof l === "string"));
-          setSelected(
-            (prev) => new Set([...prev].filter((sid) => !lost.has(seatById.get(sid)?.label ?? ""))),
-          );
-          toast.error(`${takenMessage([...lost])}. Please choose other seats.`, {
+        if (info.details?.reason === "SEATS_TAKEN") {
+          unselectLabels(info.details.seats);
+          toast.error(`${takenMessage(info.details.seats)}. Please choose other seats.`, {
             id: "seats-taken",
           });
         } else {
@@ -207,12 +211,8 @@ export function SeatSelectionPage() {
       onError: (error) => {
         const info = errorInfo(error);
         if (info.code === "UNAUTHORIZED") return;
-        const lostSeats = info.details?.reason === "HOLD_EXPIRED" ? info.details.seats : null;
-        if (Array.isArray(lostSeats)) {
-          const lost = new Set(lostSeats.filter((l): l is string => typeof l === "string"));
-          setSelected(
-            (prev) => new Set([...prev].filter((sid) => !lost.has(seatById.get(sid)?.label ?? ""))),
-          );
+        if (info.details?.reason === "HOLD_EXPIRED") {
+          unselectLabels(info.details.seats);
           setHold(null);
         }
         toast.error(info.message);

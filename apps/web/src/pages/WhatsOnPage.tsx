@@ -2,13 +2,14 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useEffect, useId, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { addLocalDays } from "@marquee/domain";
 import { type MovieItem, type RouterOutputs } from "../api-types";
 import { useCinemaToday } from "../app/cinema-day";
 import { DurationBadge, RatingBadge } from "../components/Badges";
 import { Poster } from "../components/Poster";
 import { ShowtimeButton } from "../components/ShowtimeButton";
 import { useTRPC } from "../trpc";
-import { addDays, cx, formatLocalDate, Loading, localDateParts, Skeleton } from "../ui";
+import { cx, formatLocalDate, Loading, localDateParts, Skeleton } from "../ui";
 
 type ShowtimeItem = RouterOutputs["showtime"]["list"]["items"][number];
 
@@ -156,7 +157,7 @@ export function WhatsOnPage() {
   const { today, isError: todayFailed } = useCinemaToday();
   const [params, setParams] = useSearchParams();
   const days = useMemo(
-    () => (today ? Array.from({ length: DAYS }, (_, i) => addDays(today, i)) : []),
+    () => (today ? Array.from({ length: DAYS }, (_, i) => addLocalDays(today, i)) : []),
     [today],
   );
   const requested = params.get("day");

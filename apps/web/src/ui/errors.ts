@@ -1,4 +1,5 @@
 // Reading tRPC errors the way the API formats them (see packages/api/src/trpc.ts).
+import type { ErrorDetails } from "@marquee/api";
 import { TRPCClientError } from "@trpc/client";
 
 export type ApiErrorInfo = {
@@ -9,13 +10,21 @@ export type ApiErrorInfo = {
   fieldErrors: Record<string, string[]>;
   /** Form-level zod messages (issues not tied to a field). */
   formErrors: string[];
-  /** Extra facts of a domain error, e.g. { reason: "SEATS_TAKEN", seats: ["A4"] }. */
-  details: Record<string, unknown> | null;
+  /** Extra facts of a domain error, told apart by `reason` (e.g. SEATS_TAKEN with `seats`). */
+  details: ErrorDetails | null;
   httpStatus: number | null;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Trusts the API for the shape of each reason (it is typed on both sides) but not for being
+ * an object with a reason at all: a proxy's error page must not pass for details.
+ */
+function isErrorDetails(value: unknown): value is ErrorDetails {
+  return isRecord(value) && typeof value.reason === "string";
 }
 
 function stringArrays(value: unknown): Record<string, string[]> {
@@ -42,7 +51,7 @@ export function errorInfo(error: unknown): ApiErrorInfo {
     if (isRecord(data)) {
       if (typeof data.code === "string") info.code = data.code;
       if (typeof data.httpStatus === "number") info.httpStatus = data.httpStatus;
-      if (isRecord(data.details)) info.details = data.details;
+      if (isErrorDetails(data.details)) info.details = data.details;
       if (isRecord(data.zodError)) {
         info.fieldErrors = stringArrays(data.zodError.fieldErrors);
         const formErrors = data.zodError.formErrors;

@@ -1,6 +1,7 @@
 // Formatting for money and cinema-local dates. Dates arrive as cinema-local "YYYY-MM-DD"
-// strings from the API; they are formatted as calendar dates (UTC noon, formatted in UTC) so
-// the browser's own time zone can never shift them to another day.
+// strings from the API; they are formatted as calendar dates (UTC midnight, formatted in UTC)
+// so the browser's own time zone can never shift them to another day.
+import { utcMidnightOf } from "@marquee/domain";
 
 /** One locale for the whole app, so labels (and tests) read the same everywhere. */
 export const LOCALE = "en-GB";
@@ -23,10 +24,8 @@ export function formatMoney(minor: number, currency: string): string {
   return format.format(minor / 10 ** digits);
 }
 
-function calendarDate(localDate: string): Date {
-  const [y = "1970", m = "1", d = "1"] = localDate.split("-");
-  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), 12));
-}
+/** Midnight UTC of the date, formatted in UTC below; an invalid date stays invalid. */
+const calendarDate = (localDate: string) => new Date(utcMidnightOf(localDate) ?? Number.NaN);
 
 /** "2026-11-24" -> "Tue 24 Nov" (or with `long`: "Tuesday 24 November 2026"). */
 export function formatLocalDate(localDate: string, style: "short" | "long" = "short"): string {
@@ -66,14 +65,4 @@ export function formatList(items: readonly string[]): string {
 export function formatCountdown(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
-
-/**
- * Adds calendar days to "YYYY-MM-DD" (pure date arithmetic, no zone). Local here rather than
- * @marquee/domain's addLocalDays, which pulls luxon (~70 KB) into the first page's bundle.
- */
-export function addDays(localDate: string, days: number): string {
-  const date = calendarDate(localDate);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

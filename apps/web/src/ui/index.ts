@@ -3,7 +3,6 @@ export { Button, ButtonLink, buttonClass, type ButtonProps, type ButtonVariant }
 export { ConfirmDialog, Dialog, type ConfirmDialogProps, type DialogProps } from "./Dialog";
 export { errorInfo, isUnauthorized, type ApiErrorInfo } from "./errors";
 export {
-  addDays,
   formatCountdown,
   formatDuration,
   formatList,
