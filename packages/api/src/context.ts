@@ -2,7 +2,9 @@ import { configDefaults, type PrismaClient } from "@marquee/db";
 import { apiConfigFrom } from "./config";
 import { type SeatMapCache, uncachedSeatMaps } from "./services/booking/seat-map-cache";
 
-export type Role = "USER" | "ADMIN";
+import { type Role } from "@marquee/domain";
+
+export type { Role };
 
 /** What procedures may know about the signed-in user (never the password hash). */
 export type SessionUser = { id: string; email: string; name: string; role: Role };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeGenre, normalizeGenres } from "@marquee/domain";
 import { createMovie } from "../services/catalog/create-movie";
 import { deleteMovie } from "../services/catalog/delete-movie";
 import { getMovie, listMovies } from "../services/catalog/find-movies";
@@ -6,11 +7,8 @@ import { updateMovie } from "../services/catalog/update-movie";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 import { plainText, ZId, ZLocalDate, ZPageInput, ZQuery, ZText } from "./schemas";
 
-/** "Sci-Fi " and "sci-fi" are one genre: trimmed, lower-case, inner spaces collapsed. */
-export const normaliseGenre = (genre: string) => genre.trim().replace(/\s+/g, " ").toLowerCase();
-
 const ZGenre = ZText(200)
-  .transform(normaliseGenre)
+  .transform(normalizeGenre)
   .pipe(z.string().min(1, { error: "a genre cannot be empty" }).max(40));
 
 export const ZMovieFields = z.object({
@@ -22,10 +20,7 @@ export const ZMovieFields = z.object({
       .max(200, { error: "a title has at most 200 characters" }),
   ),
   description: ZText(5000, { multiline: true }).optional(),
-  genres: z
-    .array(ZGenre)
-    .max(20, { error: "at most 20 genres" })
-    .transform((genres) => [...new Set(genres)]),
+  genres: z.array(ZGenre).max(20, { error: "at most 20 genres" }).transform(normalizeGenres),
   durationMinutes: z
     .number()
     .int({ error: "must be a whole number of minutes" })

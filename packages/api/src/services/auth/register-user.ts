@@ -3,7 +3,7 @@ import { hashPassword } from "@marquee/db";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
-import { createSession, sessionUserSelect, toSessionUser, type SignedIn } from "./session";
+import { createSession, sessionUserSelect, signedInUser, type SignedIn } from "./session";
 import { ONE_HOUR, takeSlots } from "./throttle";
 
 type Deps = Pick<Context, "db" | "now" | "config" | "clientIp">;
@@ -30,7 +30,7 @@ export async function registerUser(
       select: sessionUserSelect,
     });
     const { token, session } = await createSession(deps.db, user.id, deps.now());
-    return { user: toSessionUser(user), token, session };
+    return { user: signedInUser(user), token, session };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "An account with this e-mail already exists", {

@@ -1,5 +1,5 @@
 import { describeEachDatabase } from "@marquee/db/testing";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories";
 import {
   createSession,
@@ -8,6 +8,8 @@ import {
   invalidateUserSessions,
   SESSION_DAYS,
   sessionIdFromToken,
+  signedInUser,
+  toSessionUser,
   validateSessionToken,
 } from "./session";
 
@@ -100,5 +102,14 @@ describeEachDatabase("sessions", (getDb) => {
     expect((await validateSessionToken(prisma, b.token, now)).user).not.toBeNull();
     expect(await invalidateUserSessions(prisma, actor.id)).toBe(1);
     expect((await validateSessionToken(prisma, b.token, now)).user).toBeNull();
+  });
+});
+
+describe("roles", () => {
+  it("never reads a role it does not know as USER", () => {
+    const user = { id: "u1", email: "a@example.com", name: "A" };
+    expect(toSessionUser({ ...user, role: "ADMIN" })?.role).toBe("ADMIN");
+    expect(toSessionUser({ ...user, role: "SUPERUSER" })).toBeNull();
+    expect(() => signedInUser({ ...user, role: "SUPERUSER" })).toThrow(/role/);
   });
 });

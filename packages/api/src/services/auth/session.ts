@@ -5,7 +5,9 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { Prisma, type PrismaClient } from "@marquee/db";
-import { type Role, type SessionInfo, type SessionUser } from "../../context";
+import { parseRole } from "@marquee/domain";
+import { type SessionInfo, type SessionUser } from "../../context";
+import { AppError } from "../../errors";
 
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,13 +18,27 @@ export const sessionUserSelect = { id: true, email: true, name: true, role: true
 /** What sign-up and sign-in hand back: the user, the token for the client, the session. */
 export type SignedIn = { user: SessionUser; token: string; session: SessionInfo };
 
+/**
+ * The user as procedures see them, or null when the stored role is one this code does not
+ * know (a newer release's role, say): such a session is refused, never treated as USER.
+ */
 export function toSessionUser(user: {
   id: string;
   email: string;
   name: string;
   role: string;
-}): SessionUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}): SessionUser | null {
+  const role = parseRole(user.role);
+  return role ? { id: user.id, email: user.email, name: user.name, role } : null;
+}
+
+/** As toSessionUser, for signing in: an unknown role is refused with a clear error. */
+export function signedInUser(user: Parameters<typeof toSessionUser>[0]): SessionUser {
+  const known = toSessionUser(user);
+  if (!known) {
+    throw new AppError("FORBIDDEN", "This account has a role this server does not know");
+  }
+  return known;
 }
 
 export function generateSessionToken(
@@ -78,18 +94,8 @@ export async function validateSessionToken(
   const id = sessionIdFromToken(token);
   // One raw round trip on every authenticated request (the nested select costs more).
   const [found] = await db.$queryRaw<SessionLookupRow[]>(sessionLookupSql(id));
-  const row = found
-    ? {
-        id: found.id,
-        expiresAt: found.expiresAt,
-        user: {
-          id: found.userId,
-          email: found.email,
-          name: found.name,
-          role: found.role === "ADMIN" ? ("ADMIN" as const) : ("USER" as const),
-        },
-      }
-    : null;
+  const known = found ? toSessionUser({ ...found, id: found.userId }) : null;
+  const row = found && known ? { id: found.id, expiresAt: found.expiresAt, user: known } : null;
   // The lookup is by hash; compare again in constant time so no code path ever compares
   // secrets with an early exit.
   if (!row || !constantTimeEqual(new TextEncoder().encode(row.id), new TextEncoder().encode(id))) {

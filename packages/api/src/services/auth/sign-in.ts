@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@marquee/db";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
-import { createSession, sessionUserSelect, toSessionUser, type SignedIn } from "./session";
+import { createSession, sessionUserSelect, signedInUser, type SignedIn } from "./session";
 import { giveBack, signInBuckets, takeSlots } from "./throttle";
 
 const BAD_CREDENTIALS = "E-mail or password is incorrect";
@@ -41,5 +41,5 @@ export async function signIn(
   // The rightful owner got in: this attempt and the pair's earlier misses no longer count.
   await giveBack(deps, slots, buckets.slice(0, 1));
   const { token, session } = await createSession(deps.db, user.id, deps.now());
-  return { user: toSessionUser(user), token, session };
+  return { user: signedInUser(user), token, session };
 }

@@ -2,7 +2,7 @@
 // seats is what makes a double sale impossible; everything here only makes the answer kind.
 import { randomBytes } from "node:crypto";
 import { type Prisma } from "@marquee/db";
-import { generateBookingCode, type SeatKind } from "@marquee/domain";
+import { generateBookingCode, priceOf, saleState, type ShowtimeStatus } from "@marquee/domain";
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
@@ -23,38 +23,18 @@ export type HoldInput = {
 
 const MINUTE = 60_000;
 
-export function priceOf(
-  kind: SeatKind,
-  showtime: {
-    priceStandard: number;
-    pricePremium: number;
-    priceWheelchair: number;
-    priceCompanion: number;
-  },
-): number {
-  switch (kind) {
-    case "PREMIUM":
-      return showtime.pricePremium;
-    case "WHEELCHAIR":
-      return showtime.priceWheelchair;
-    case "COMPANION":
-      return showtime.priceCompanion;
-    default:
-      return showtime.priceStandard;
-  }
-}
-
 /** Throws unless tickets for the showtime are still on sale. */
 export function assertOnSale(
-  showtime: { status: string; startsAt: Date },
+  showtime: { status: ShowtimeStatus; startsAt: Date },
   now: Date,
   cutoffMinutes: number,
 ): void {
-  if (showtime.status !== "SCHEDULED") {
-    throw new AppError("CONFLICT", "This showtime was cancelled; its seats cannot be booked");
-  }
-  if (now.getTime() >= showtime.startsAt.getTime() - cutoffMinutes * MINUTE) {
-    throw new AppError("CONFLICT", "Ticket sales for this showtime have closed");
+  switch (saleState(showtime, { now, cutoffMinutes })) {
+    case "CANCELLED":
+      throw new AppError("CONFLICT", "This showtime was cancelled; its seats cannot be booked");
+    case "CLOSED":
+      throw new AppError("CONFLICT", "Ticket sales for this showtime have closed");
+    default:
   }
 }
 

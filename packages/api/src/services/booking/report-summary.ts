@@ -1,7 +1,7 @@
 // report.summary: per showtime, per film and per cinema-local day, over an inclusive range
 // of local dates. Capacity and occupancy count scheduled showtimes only; a cancelled
 // showtime still shows its cancelled bookings.
-import { localDateOf, localDayRange } from "@marquee/domain";
+import { localDateOf, localDayRange, type ShowtimeStatus } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { liveSeatSql } from "./lifecycle";
@@ -21,7 +21,7 @@ export type ShowtimeFigures = Figures & {
   showtimeId: string;
   startsAt: string;
   localDate: string;
-  status: "SCHEDULED" | "CANCELLED";
+  status: ShowtimeStatus;
   movie: { id: string; title: string };
   hall: { id: string; name: string };
 };
@@ -39,7 +39,7 @@ export type ReportSummary = {
 type Row = {
   id: string;
   startsAt: Date;
-  status: "SCHEDULED" | "CANCELLED";
+  status: ShowtimeStatus;
   movieId: string;
   title: string;
   hallId: string;

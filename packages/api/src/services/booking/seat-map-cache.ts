@@ -3,31 +3,10 @@
 // MINE is per viewer). Invalidation comes from the database: triggers NOTIFY
 // 'showtime:<id>' / 'hall:<id>' on every relevant change, delivered to every server process
 // on commit; a short TTL bounds staleness should a notification ever be missed.
+import { type SeatMapInput } from "@marquee/domain";
 import { LRUCache } from "lru-cache";
-export type CachedSeat = {
-  id: string;
-  row: string;
-  number: number;
-  kind: "STANDARD" | "PREMIUM" | "WHEELCHAIR" | "COMPANION";
-  x: number;
-  y: number;
-};
-
-export type CachedSeatMap = {
-  showtime: {
-    id: string;
-    hallId: string;
-    status: "SCHEDULED" | "CANCELLED";
-    startsAt: Date;
-    currency: string;
-    priceStandard: number;
-    pricePremium: number;
-    priceWheelchair: number;
-    priceCompanion: number;
-  };
-  seats: CachedSeat[];
-  live: { seatId: string; userId: string | null; status: string; holdExpiresAt: Date | null }[];
-};
+/** What a seat map is computed from: the showtime, its seats, its live reserved seats. */
+export type CachedSeatMap = SeatMapInput;
 
 export type SeatMapCache = {
   get(showtimeId: string, load: () => Promise<CachedSeatMap | null>): Promise<CachedSeatMap | null>;

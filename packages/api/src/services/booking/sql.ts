@@ -2,7 +2,7 @@
 // The services run them through Prisma; the benchmark's raw-`pg` floor runs these very
 // builders (`.text` / `.values`), so the floor measures exactly what Marquee sends.
 import { Prisma } from "@marquee/db";
-import { type SeatKind } from "@marquee/domain";
+import { type SeatKind, type ShowtimeStatus } from "@marquee/domain";
 import { endReservationsSql, liveReservationSql, liveSeatSql } from "./lifecycle";
 import { type ReservationRow } from "./views";
 
@@ -10,7 +10,7 @@ import { type ReservationRow } from "./views";
 export type ShowtimeForSaleRow = {
   id: string;
   hallId: string;
-  status: "SCHEDULED" | "CANCELLED";
+  status: ShowtimeStatus;
   startsAt: Date;
   priceStandard: number;
   pricePremium: number;
@@ -128,7 +128,7 @@ export type LockedReservationRow = {
   status: ReservationRow["status"];
   holdExpiresAt: Date | null;
   showtimeId: string;
-  showtimeStatus: "SCHEDULED" | "CANCELLED";
+  showtimeStatus: ShowtimeStatus;
   startsAt: Date;
 };
 export const lockReservation = (reservationId: string) => Prisma.sql`

@@ -1,15 +1,22 @@
 // The one JSON shape every reservation procedure returns.
 import { type Prisma } from "@marquee/db";
-import { localDateOf, localTimeOf } from "@marquee/domain";
+import {
+  effectiveStatus,
+  localDateOf,
+  localTimeOf,
+  type ReservationStatus,
+  type SeatKind,
+  type ShowtimeStatus,
+} from "@marquee/domain";
 
-export type ReservationStatus = "HELD" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
+export type { ReservationStatus } from "@marquee/domain";
 
 export type ReservedSeatView = {
   id: string;
   label: string;
   row: string;
   number: number;
-  kind: "STANDARD" | "PREMIUM" | "WHEELCHAIR" | "COMPANION";
+  kind: SeatKind;
   /** Price paid, integer minor units, fixed when the seat was held. */
   price: number;
 };
@@ -35,7 +42,7 @@ export type ReservationView = {
     /** Cinema-local date and start time (CINEMA_TIMEZONE). */
     localDate: string;
     localTime: string;
-    status: "SCHEDULED" | "CANCELLED";
+    status: ShowtimeStatus;
     cancelledReason: string | null;
     movie: { id: string; title: string; posterUrl: string | null; rating: string | null };
     hall: { id: string; name: string };
@@ -76,13 +83,7 @@ export const reservationSelect = {
 
 export type ReservationRow = Prisma.ReservationGetPayload<{ select: typeof reservationSelect }>;
 
-export function effectiveStatus(
-  row: { status: ReservationStatus; holdExpiresAt: Date | null },
-  now: Date,
-): ReservationStatus {
-  if (row.status === "HELD" && row.holdExpiresAt && row.holdExpiresAt <= now) return "EXPIRED";
-  return row.status;
-}
+export { effectiveStatus };
 
 export function toReservationView(
   row: ReservationRow,

@@ -2,39 +2,16 @@
 // is what keeps two scheduled showtimes of a hall apart (cleaning break included), also
 // between concurrent admins; this module only turns its violation into a message.
 import { type Prisma } from "@marquee/db";
-import { type SeatKind } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { isForeignKeyViolation } from "../db-errors";
-import {
-  describeShowtime,
-  showtimeSelect,
-  toShowtimeView,
-  type ShowtimeView,
-  type Prices,
-} from "./views";
+import { describeShowtime, showtimeSelect, toShowtimeView, type ShowtimeView } from "./views";
 
 type Deps = Pick<Context, "db" | "config" | "now">;
 
 export type Tx = Prisma.TransactionClient;
 
-/** Prices per seat kind in minor units; a kind left out costs the STANDARD price. */
-export type PriceInput = { STANDARD: number } & Partial<Record<SeatKind, number>>;
-
-export function priceColumns(prices: PriceInput) {
-  const all: Prices = {
-    STANDARD: prices.STANDARD,
-    PREMIUM: prices.PREMIUM ?? prices.STANDARD,
-    WHEELCHAIR: prices.WHEELCHAIR ?? prices.STANDARD,
-    COMPANION: prices.COMPANION ?? prices.STANDARD,
-  };
-  return {
-    priceStandard: all.STANDARD,
-    pricePremium: all.PREMIUM,
-    priceWheelchair: all.WHEELCHAIR,
-    priceCompanion: all.COMPANION,
-  };
-}
+export { priceColumns, type PriceInput } from "@marquee/domain";
 
 export function timesFor(startsAt: Date, durationMinutes: number, cleaningMinutes: number) {
   const endsAt = new Date(startsAt.getTime() + durationMinutes * 60_000);

@@ -1,10 +1,16 @@
 // The JSON shapes the catalogue returns: ISO strings for instants, integer minor units for
 // money, cinema-local dates computed with CINEMA_TIMEZONE.
 import { type Prisma } from "@marquee/db";
-import { localDateOf, localTimeOf, type LayoutSeat, type SeatKind } from "@marquee/domain";
+import {
+  localDateOf,
+  localTimeOf,
+  pricesOf,
+  type LayoutSeat,
+  type Prices,
+  type SeatKind,
+  type ShowtimeStatus,
+} from "@marquee/domain";
 import { liveSeatWhere } from "../booking/lifecycle";
-
-export type Prices = Record<SeatKind, number>;
 
 export type MovieView = {
   id: string;
@@ -56,7 +62,7 @@ export type ShowtimeView = {
   /** Cinema-local date and start time (CINEMA_TIMEZONE). */
   localDate: string;
   localTime: string;
-  status: "SCHEDULED" | "CANCELLED";
+  status: ShowtimeStatus;
   cancelledReason: string | null;
   cancelledAt: string | null;
   prices: Prices;
@@ -104,12 +110,7 @@ export function toShowtimeView(s: ShowtimeRow, timeZone: string): ShowtimeView {
     status: s.status,
     cancelledReason: s.cancelledReason,
     cancelledAt: s.cancelledAt?.toISOString() ?? null,
-    prices: {
-      STANDARD: s.priceStandard,
-      PREMIUM: s.pricePremium,
-      WHEELCHAIR: s.priceWheelchair,
-      COMPANION: s.priceCompanion,
-    },
+    prices: pricesOf(s),
     currency: s.currency,
     capacity,
     seatsAvailable: Math.max(0, capacity - s._count.reservationSeats),
