@@ -11,6 +11,7 @@ import {
 import { configDefaults } from "./config";
 import { type PrismaClient } from "./generated/prisma/client";
 import { hashPassword } from "./password";
+import demo from "./demo-data.json";
 
 export type SeedOptions = {
   adminEmail?: string | undefined;
@@ -33,98 +34,15 @@ export const DEFAULT_ADMIN_EMAIL = configDefaults.ADMIN_EMAIL;
 
 export class SeedError extends Error {}
 
-export const DEMO_HALLS: { name: string; layout: string[] }[] = [
-  {
-    name: "Grand",
-    layout: [
-      "SSSSS_SSSSSSSSSS_SSSSS",
-      "SSSSS_SSSSSSSSSS_SSSSS",
-      "SSSSS_SSSSSSSSSS_SSSSS",
-      "SSSSS_SSSSSSSSSS_SSSSS",
-      "SSSSS_SSSSSSSSSS_SSSSS",
-      "SSSSS_SSSSSSSSSS_SSSSS",
-      "PPPPP_PPPPPPPPPP_PPPPP",
-      "PPPPP_PPPPPPPPPP_PPPPP",
-      "PPPPP_PPPPPPPPPP_PPPPP",
-      "WCWC__SSSSSSSSSS__CWCW",
-    ],
-  },
-  {
-    name: "Studio 2",
-    layout: [
-      "SSSSSS__SSSSSS",
-      "SSSSSS__SSSSSS",
-      "SSSSSS__SSSSSS",
-      "SSSSSS__SSSSSS",
-      "PPPPPP__PPPPPP",
-      "PPPPPP__PPPPPP",
-      "WC__________CW",
-    ],
-  },
-  {
-    name: "Salon",
-    layout: ["_SSSSSS_", "SSSSSSSS", "PPPPPPPP", "PPPPPPPP", "WC____CW"],
-  },
-];
-
-export const DEMO_MOVIES = [
-  {
-    title: "The Lighthouse Keeper's Daughter",
-    description: "A storm cuts an island off for a winter, and a girl learns to run its light.",
-    genres: ["drama", "family"],
-    durationMinutes: 112,
-    rating: "PG",
-  },
-  {
-    title: "Orbit of Small Things",
-    description: "Two engineers race to bring a failing satellite home before it falls.",
-    genres: ["sci-fi", "thriller"],
-    durationMinutes: 128,
-    rating: "PG-13",
-  },
-  {
-    title: "Midnight at the Paragon",
-    description: "A projectionist finds a reel that was never supposed to be screened.",
-    genres: ["mystery", "thriller"],
-    durationMinutes: 104,
-    rating: "15",
-  },
-  {
-    title: "Paper Tigers",
-    description: "A washed-up kung-fu troupe takes on the landlord who wants their school.",
-    genres: ["action", "comedy"],
-    durationMinutes: 97,
-    rating: "12A",
-  },
-  {
-    title: "Harvest Moon Waltz",
-    description: "A retired dance teacher enters one last competition with her grandson.",
-    genres: ["comedy", "romance"],
-    durationMinutes: 109,
-    rating: "PG",
-  },
-  {
-    title: "The Cartographer",
-    description: "In 1823 a mapmaker charts a coast that changes every night.",
-    genres: ["adventure", "fantasy"],
-    durationMinutes: 141,
-    rating: "12A",
-  },
-  {
-    title: "Bramble & Fox",
-    description: "An animated tale of a hedgehog and a fox who guard an old orchard.",
-    genres: ["animation", "family"],
-    durationMinutes: 86,
-    rating: "U",
-  },
-  {
-    title: "Cold Front",
-    description: "A weather forecaster in a mountain town predicts more than rain.",
-    genres: ["drama", "thriller"],
-    durationMinutes: 118,
-    rating: "15",
-  },
-];
+/** The demo cinema: its halls (layouts) and films, kept as data beside this file. */
+export const DEMO_HALLS: { name: string; layout: string[] }[] = demo.halls;
+export const DEMO_MOVIES: {
+  title: string;
+  description: string;
+  genres: string[];
+  durationMinutes: number;
+  rating: string;
+}[] = demo.movies;
 
 const FIRST_SHOW = "12:30";
 const LAST_START_MINUTES = 22 * 60 + 45;

@@ -271,3 +271,30 @@ export async function createShowtimeOnSale(db: PrismaClient, layout?: string[]) 
   const showtime = await cinema.showtime(inTwoDays());
   return { cinema, showtime, seatIds: cinema.hall.seats.map((s) => s.id) };
 }
+
+/**
+ * A booking scene: a cinema with a showtime `startsAt`, Alice, Bob and an admin signed in at
+ * `now`, callers for them, a hold helper and the live seat labels of a showtime.
+ */
+export async function createBookingScene(db: PrismaClient, options: { now: Date; startsAt: Date }) {
+  const T0 = options.now;
+  const cinema = await createCinema(db);
+  const show = await cinema.showtime(options.startsAt);
+  const alice = await createUser(db, { now: T0 });
+  const bob = await createUser(db, { now: T0 });
+  const admin = await createUser(db, { role: "ADMIN", now: T0 });
+  const as = (actor: Actor | null, now = T0, config = {}) => callerFor(db, actor, { now, config });
+  /** The actor holds the seats with these labels for `show`. */
+  const hold = (actor: Actor, labels: string[], now = T0) =>
+    as(actor, now).reservation.hold({ showtimeId: show.id, seatIds: labels.map(cinema.seat) });
+  const live = async (showtimeId = show.id) =>
+    (
+      await db.reservationSeat.findMany({
+        where: { showtimeId, live: true },
+        select: { seat: { select: { row: true, number: true } } },
+      })
+    )
+      .map((r) => `${r.seat.row}${r.seat.number}`)
+      .sort();
+  return { db, cinema, show, alice, bob, admin, as, hold, live };
+}

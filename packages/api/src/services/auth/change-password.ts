@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "@marquee/db";
 import { type Context, type SessionInfo, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
 import { invalidateUserSessions } from "./session";
-import { giveBack, signInBuckets, takeSlots } from "./throttle";
+import { throttledPasswordCheck } from "./throttle";
 
 type Deps = Pick<Context, "db" | "now" | "config" | "clientIp">;
 
@@ -13,27 +13,26 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
   // A stolen session must not become a password oracle: same buckets as signing in.
-  const buckets = signInBuckets({
-    email: deps.user.email,
-    clientIp: deps.clientIp,
-    max: deps.config.maxFailedLogins,
-  });
-  const slots = await takeSlots(
+  const valid = await throttledPasswordCheck(
     deps,
-    buckets,
-    "Too many wrong passwords. Please wait before trying again.",
+    {
+      email: deps.user.email,
+      message: "Too many wrong passwords. Please wait before trying again.",
+    },
+    async () => {
+      const row = await deps.db.user.findUnique({
+        where: { id: deps.user.id },
+        select: { passwordHash: true },
+      });
+      return row && (await verifyPassword(row.passwordHash, input.currentPassword)) ? row : null;
+    },
   );
-  const row = await deps.db.user.findUnique({
-    where: { id: deps.user.id },
-    select: { passwordHash: true },
-  });
-  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+  if (!valid) {
     throw new AppError("INVALID", "The current password is incorrect", {
       reason: "INVALID_FIELD",
       field: "currentPassword",
     });
   }
-  await giveBack(deps, slots, buckets.slice(0, 1));
   const passwordHash = await hashPassword(input.newPassword);
   return deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: deps.user.id }, data: { passwordHash } });

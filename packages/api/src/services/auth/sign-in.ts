@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from "@marquee/db";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { createSession, sessionUserSelect, signedInUser, type SignedIn } from "./session";
-import { giveBack, signInBuckets, takeSlots } from "./throttle";
+import { throttledPasswordCheck } from "./throttle";
 
 const BAD_CREDENTIALS = "E-mail or password is incorrect";
 
@@ -17,29 +17,28 @@ function timingDummy(): Promise<string> {
   return (dummyHash ??= hashPassword(randomBytes(16).toString("hex")));
 }
 
+function findUser(deps: Deps, email: string) {
+  return deps.db.user.findUnique({
+    where: { email },
+    select: { ...sessionUserSelect, passwordHash: true },
+  });
+}
+
 export async function signIn(
   deps: Deps,
   input: { email: string; password: string },
 ): Promise<SignedIn> {
-  const buckets = signInBuckets({
-    email: input.email,
-    clientIp: deps.clientIp,
-    max: deps.config.maxFailedLogins,
-  });
-  // Counted before the password is checked: parallel guesses cannot outrun the limit.
-  const slots = await takeSlots(
+  const user = await throttledPasswordCheck(
     deps,
-    buckets,
-    "Too many sign-in attempts. Please wait before trying again.",
+    { email: input.email, message: "Too many sign-in attempts. Please wait before trying again." },
+    async () => {
+      const found = await findUser(deps, input.email);
+      // Unknown e-mails cost a verification too, so timing tells nothing.
+      const hash = found?.passwordHash ?? (await timingDummy());
+      return (await verifyPassword(hash, input.password)) ? found : null;
+    },
   );
-  const user = await deps.db.user.findUnique({
-    where: { email: input.email },
-    select: { ...sessionUserSelect, passwordHash: true },
-  });
-  const valid = await verifyPassword(user?.passwordHash ?? (await timingDummy()), input.password);
-  if (!user || !valid) throw new AppError("INVALID_CREDENTIALS", BAD_CREDENTIALS);
-  // The rightful owner got in: this attempt and the pair's earlier misses no longer count.
-  await giveBack(deps, slots, buckets.slice(0, 1));
+  if (!user) throw new AppError("INVALID_CREDENTIALS", BAD_CREDENTIALS);
   const { token, session } = await createSession(deps.db, user.id, deps.now());
   return { user: signedInUser(user), token, session };
 }

@@ -90,13 +90,34 @@ export async function pruneAttempts(
   return result.count;
 }
 
-/** The sign-in buckets: tight per (account, address), looser ceilings per account and address. */
-export function signInBuckets(input: { email: string; clientIp: string; max: number }): Bucket[] {
-  const tight = { max: input.max, windowMs: FIFTEEN_MINUTES };
-  const ceiling = { max: input.max * 5, windowMs: FIFTEEN_MINUTES };
-  return [
-    { kind: "SIGN_IN_PAIR", key: `${input.email} ${input.clientIp}`, limit: tight },
-    { kind: "SIGN_IN_ACCOUNT", key: input.email, limit: ceiling },
-    { kind: "SIGN_IN_ADDRESS", key: input.clientIp, limit: ceiling },
-  ];
+/**
+ * Runs a password check (null: wrong) inside the sign-in buckets (tight per account and address, looser
+ * ceilings per account and per address): counted before the check, so parallel guesses
+ * cannot outrun the limit; on success this attempt and the pair's earlier misses no longer
+ * count, so the rightful owner is never held back by their own typos.
+ */
+export async function throttledPasswordCheck<T>(
+  deps: Deps & { clientIp: string; config: { maxFailedLogins: number } },
+  input: { email: string; message: string },
+  check: () => Promise<T | null>,
+): Promise<T | null> {
+  const tight = { max: deps.config.maxFailedLogins, windowMs: FIFTEEN_MINUTES };
+  const ceiling = { max: deps.config.maxFailedLogins * 5, windowMs: FIFTEEN_MINUTES };
+  const pair: Bucket = {
+    kind: "SIGN_IN_PAIR",
+    key: `${input.email} ${deps.clientIp}`,
+    limit: tight,
+  };
+  const slots = await takeSlots(
+    deps,
+    [
+      pair,
+      { kind: "SIGN_IN_ACCOUNT", key: input.email, limit: ceiling },
+      { kind: "SIGN_IN_ADDRESS", key: deps.clientIp, limit: ceiling },
+    ],
+    input.message,
+  );
+  const passed = await check();
+  if (passed !== null) await giveBack(deps, slots, [pair]);
+  return passed;
 }
