@@ -1,11 +1,12 @@
 // One definition of "live": every figure a client can read agrees with the seat map while
 // expired (not yet swept) and cancelled reservations are present, and ended reservations
 // never block deleting a film or a hall. On PGlite and PostgreSQL.
-import { localDateOf } from "@marquee/domain";
+import { isLive, localDateOf, type ReservationStatus } from "@marquee/domain";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
+import { liveReservationSql, liveReservationWhere } from "./lifecycle";
 import { sweepExpiredHolds } from "./sweep-expired-holds";
-import { callerFor, createCinema, createUser } from "../../test/factories";
+import { callerFor, createCinema, createReservation, createUser } from "../../test/factories";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -131,5 +132,42 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
     const afterShow = callerFor(db, admin, { now: at(5 * HOUR) });
     expect(await afterShow.hall.delete({ id: hall.hall.id })).toEqual({ id: hall.hall.id });
     expect(await db.hall.count({ where: { id: hall.hall.id } })).toBe(0);
+  });
+
+  it("defines live once: the Prisma where, the SQL fragment and the domain rule agree", async () => {
+    const db = getDb().prisma;
+    const cinema = await createCinema(db);
+    const show = await cinema.showtime(at(48 * HOUR));
+    const now = at(HOUR);
+    const cases: [ReservationStatus, Date | null][] = [
+      ["HELD", at(HOUR + MIN)],
+      ["HELD", now],
+      ["HELD", at(HOUR - MIN)],
+      ["CONFIRMED", null],
+      ["CANCELLED", null],
+      ["EXPIRED", at(HOUR - MIN)],
+    ];
+    const rows = [];
+    for (const [i, [status, holdExpiresAt]] of cases.entries()) {
+      const seat = cinema.hall.seats[i];
+      if (!seat) throw new Error("the cinema has too few seats");
+      const r = await createReservation(db, { showtime: show, seatIds: [seat.id], status });
+      rows.push(await db.reservation.update({ where: { id: r.id }, data: { holdExpiresAt } }));
+    }
+    const byRule = rows.filter((r) => isLive(r, now)).map((r) => r.id);
+    const byWhere = (
+      await db.reservation.findMany({
+        where: { showtimeId: show.id, ...liveReservationWhere(now) },
+        select: { id: true },
+      })
+    ).map((r) => r.id);
+    const bySql = (
+      await db.$queryRaw<{ id: string }[]>`
+        SELECT r.id FROM "Reservation" r
+        WHERE r."showtimeId" = ${show.id}::uuid AND ${liveReservationSql("r", now)}`
+    ).map((r) => r.id);
+    expect(byRule).toHaveLength(2); // the hold before its deadline, and the confirmed one
+    expect([...byWhere].sort()).toEqual([...byRule].sort());
+    expect([...bySql].sort()).toEqual([...byRule].sort());
   });
 });
