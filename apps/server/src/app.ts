@@ -9,9 +9,7 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import {
   appRouter,
-  batchRefusal,
   createContextInner,
-  MAX_BATCH_SIZE,
   retryAfterOf,
   validateSessionToken,
   type ApiConfig,
@@ -19,6 +17,7 @@ import {
   type SeatMapCache,
 } from "@marquee/api";
 import { type PrismaClient } from "@marquee/db";
+import { batchRefusal, MAX_BATCH_SIZE } from "@marquee/domain";
 import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";

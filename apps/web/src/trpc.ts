@@ -1,6 +1,7 @@
 import type { AppRouter } from "@marquee/api";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { MAX_BATCH_SIZE, mustTravelAlone } from "@marquee/domain";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { errorInfo } from "./ui/errors";
 
@@ -40,11 +41,15 @@ export function makeQueryClient(options: QueryClientOptions = {}): QueryClient {
 }
 
 export function makeTrpcClient(url = "/trpc") {
+  const fetchSameOrigin: typeof fetch = (input, init) =>
+    fetch(input, { ...init, credentials: "same-origin" });
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url,
-        fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
+      // The server refuses throttled calls inside a batch, and batches over MAX_BATCH_SIZE.
+      splitLink({
+        condition: (op) => mustTravelAlone(op.path),
+        true: httpLink({ url, fetch: fetchSameOrigin }),
+        false: httpBatchLink({ url, fetch: fetchSameOrigin, maxItems: MAX_BATCH_SIZE }),
       }),
     ],
   });

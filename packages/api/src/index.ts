@@ -33,4 +33,3 @@ export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-m
 /** The booking path's statements as Prisma.sql builders (the benchmark's floor runs them). */
 export * as bookingSql from "./services/booking/sql";
 export { sessionLookupSql } from "./services/auth/session";
-export { batchRefusal, MAX_BATCH_SIZE, SOLO_PROCEDURES } from "./batching";

@@ -7,3 +7,4 @@ export * from "./pricing";
 export * from "./reservation";
 export * from "./sales";
 export * from "./seat-map";
+export * from "./batching";

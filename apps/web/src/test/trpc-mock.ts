@@ -1,5 +1,5 @@
-// The one fake /trpc endpoint for component tests: answers httpBatchLink requests procedure
-// by procedure from a table of handlers, in the shapes the real API's error formatter uses.
+// The one fake /trpc endpoint for component tests: answers httpBatchLink and httpLink
+// requests procedure by procedure from a table of handlers, in the shapes the real API's error formatter uses.
 // Handlers are typed with the router's outputs, so a mocked answer of the wrong shape (or a
 // procedure that does not exist) fails typecheck instead of passing a test against a shape
 // the API never sends.
@@ -60,13 +60,16 @@ export function mockTrpc(handlers: Handlers) {
       typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
     );
     const paths = decodeURIComponent(url.pathname.replace(/^.*\/trpc\//, "")).split(",");
-    // tRPC posts mutations as a JSON string body and sends queries in the URL.
-    let inputs: Record<string, unknown> = {};
+    // tRPC posts mutations as a JSON string body and sends queries in the URL; a batch keys
+    // its inputs by position, a lone call (httpLink: the throttled ones) sends the input.
+    const batched = url.searchParams.get("batch") === "1";
+    let raw: unknown = undefined;
     if (init?.method === "POST" && typeof init.body === "string") {
-      inputs = JSON.parse(init.body) as Record<string, unknown>;
+      raw = JSON.parse(init.body) as unknown;
     } else if (url.searchParams.get("input")) {
-      inputs = JSON.parse(url.searchParams.get("input") ?? "{}") as Record<string, unknown>;
+      raw = JSON.parse(url.searchParams.get("input") ?? "{}") as unknown;
     }
+    const inputs = (batched ? (raw ?? {}) : { "0": raw }) as Record<string, unknown>;
     const results = paths.map((path, i) => {
       const value = inputs[String(i)];
       calls.push({ path, input: value });
@@ -90,8 +93,11 @@ export function mockTrpc(handlers: Handlers) {
         },
       };
     });
-    return new Response(JSON.stringify(results), {
-      status: 200,
+    const [single] = results;
+    const failed = single && "error" in single ? single.error : undefined;
+    const status = !batched && failed ? failed.data.httpStatus : 200;
+    return new Response(JSON.stringify(batched ? results : single), {
+      status,
       headers: { "content-type": "application/json" },
     });
   });

@@ -14,12 +14,15 @@ export const SOLO_PROCEDURES: readonly string[] = [
   "reservation.byCode",
 ];
 
+/** Whether a call must travel alone (the web client sends these without batching). */
+export const mustTravelAlone = (path: string) => SOLO_PROCEDURES.includes(path);
+
 /** Why a batch of these procedure paths is refused, or null when it is fine. */
 export function batchRefusal(paths: readonly string[]): string | null {
   if (paths.length <= 1) return null;
   if (paths.length > MAX_BATCH_SIZE) {
     return `A request may batch at most ${MAX_BATCH_SIZE} calls; send the rest separately`;
   }
-  const solo = paths.find((p) => SOLO_PROCEDURES.includes(p));
+  const solo = paths.find(mustTravelAlone);
   return solo ? `${solo} cannot be batched with other calls; send it on its own` : null;
 }
