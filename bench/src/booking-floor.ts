@@ -39,11 +39,13 @@ export async function floorBooking(
   const now = new Date();
   const sorted = [...seatIds].sort();
   const reservationId = await inTransaction(c.pool, async (run) => {
-    const [showtime] = await run<sql.ShowtimeForSaleRow>(sql.showtimeForSale(showtimeId));
+    const [showtime] = await run<sql.ShowtimeForSaleRow>(sql.showtimeForSale(showtimeId, c.userId));
     if (!showtime) throw new Error("no showtime");
     const seats = await run<sql.HallSeatRow>(sql.seatsOfHall(sorted, showtime.hallId));
-    await run(sql.expireHoldsOnSeats(showtimeId, sorted, now));
+    const mine = { userId: c.userId, showtimeId, now };
+    await run(sql.expireLapsedHolds({ ...mine, seatIds: sorted }));
     const [current] = await run<sql.CurrentHoldRow>(sql.currentHold(c.userId, showtimeId, now));
+    await run<sql.SeatCountRow>(sql.userSeatCount({ ...mine, exceptReservationId: current?.id }));
     const taken = await run<sql.LabelRow>(
       sql.takenSeats({ showtimeId, seatIds: sorted, now, exceptReservationId: current?.id }),
     );

@@ -37,7 +37,8 @@ export type AppOptions = {
   logger: FastifyServerOptions["logger"];
   now?: () => Date;
   /** Trust X-Forwarded-* from a reverse proxy (client address, https). */
-  trustProxy?: boolean;
+  /** Fastify's forms: false, a hop count, or the proxies' addresses (comma-separated). */
+  trustProxy?: boolean | number | string;
   /** The origin browsers use (e.g. https://tickets.example.com); default: from Host. */
   publicOrigin?: string | null;
   /** Whole-answer cache for hot anonymous queries (seat maps); cleared on DB changes. */
@@ -48,11 +49,21 @@ export type AppOptions = {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
+/**
+ * Fastify's trustProxy from the setting: a hop count trusts that many proxies next to us
+ * (the addresses they append, right to left), never what the client wrote before them.
+ */
+function trustProxyOption(setting: boolean | number | string) {
+  return typeof setting === "number"
+    ? (_address: string, hop: number) => hop < setting
+    : setting;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimit,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     // Honour a sane upstream request id, else make one; every log line carries it.
     genReqId: (req) => {
       const header = req.headers["x-request-id"];

@@ -49,7 +49,7 @@ describeEachDatabase("authentication over HTTP", (getDb) => {
   });
 
   it("uses a Secure __Host- cookie when served over https (behind a trusted proxy)", async () => {
-    const https = await startServer(getDb(), { trustProxy: true });
+    const https = await startServer(getDb(), { trustProxy: 1 });
     try {
       const res = await call(https.url, "auth.register", {
         mutation: true,

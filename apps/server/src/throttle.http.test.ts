@@ -86,4 +86,29 @@ describeEachDatabase("throttles over HTTP", (getDb) => {
     });
     expect(right.status).toBe(429);
   }, 120_000);
+
+  it("believes only the proxies it was told about for the client address", async () => {
+    const { prisma } = getDb();
+    const behindOne = await startServer(getDb(), { trustProxy: 1 });
+    try {
+      const email = `proxy-${Date.now()}@example.com`;
+      const res = await fetch(`${behindOne.url}/trpc/auth.createToken`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          // The client wrote the first entry; our one proxy appended the real address.
+          "x-forwarded-for": "6.6.6.6, 203.0.113.7",
+        },
+        body: JSON.stringify({ email, password: "wrong-password" }),
+      });
+      expect(res.status).toBe(401);
+      const counted = await prisma.authAttempt.findMany({
+        where: { kind: "SIGN_IN_ADDRESS", key: { in: ["6.6.6.6", "203.0.113.7"] } },
+        select: { key: true },
+      });
+      expect(counted.map((c) => c.key)).toEqual(["203.0.113.7"]);
+    } finally {
+      await behindOne.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ export function apiConfigFrom(config: Config): ApiConfig {
     holdMinutes: config.HOLD_MINUTES,
     cleaningMinutes: config.CLEANING_MINUTES,
     maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
+    maxSeatsPerShowtime: config.MAX_SEATS_PER_SHOWTIME,
     salesCutoffMinutes: config.SALES_CUTOFF_MINUTES,
     maxFailedLogins: config.AUTH_MAX_FAILED_LOGINS,
     maxRegistrations: config.AUTH_MAX_REGISTRATIONS,

@@ -18,6 +18,8 @@ export type ApiConfig = {
   cleaningMinutes: number;
   /** Most seats one reservation may hold. */
   maxSeatsPerBooking: number;
+  /** Most seats one account may hold and buy for one showtime, all reservations together. */
+  maxSeatsPerShowtime: number;
   /** Sales close this many minutes before a showtime starts (0: at the start). */
   salesCutoffMinutes: number;
   /** Failed sign-ins allowed per account and per client address in 15 minutes. */

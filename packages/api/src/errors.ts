@@ -50,6 +50,8 @@ export type ErrorDetails =
     }
   /** A layout change would drop seats that reservations point at. */
   | { reason: "SEATS_ON_RECORD"; field: "layout"; seats: string[] }
+  /** The account already has (or would have) more seats for the showtime than allowed. */
+  | { reason: "SEAT_LIMIT"; field: "seatIds"; max: number; alreadyHeld: number }
   /** A name that must be unique is taken. */
   | { reason: "DUPLICATE"; field: string }
   /** Too many attempts, or too busy: try again after this many seconds. */

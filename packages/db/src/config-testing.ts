@@ -45,6 +45,7 @@ export const BAD_VALUES: Record<string, string> = {
   ADMIN_PASSWORD: "short",
   SEED_DEMO: "maybe",
   MAX_SEATS_PER_BOOKING: "abc",
+  MAX_SEATS_PER_SHOWTIME: "abc",
   SALES_CUTOFF_MINUTES: "abc",
   AUTH_MAX_FAILED_LOGINS: "abc",
   AUTH_MAX_REGISTRATIONS: "abc",

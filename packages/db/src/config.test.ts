@@ -50,13 +50,26 @@ describe("configuration schema", () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(["SEED_DEMO", "TRUST_PROXY"])("reads %s with the one boolean syntax", (name) => {
-    const read = (value: string) => configSchema.parse({ [name]: value })[name as "SEED_DEMO"];
+  it("reads SEED_DEMO with the one boolean syntax", () => {
+    const read = (value: string) => configSchema.parse({ SEED_DEMO: value }).SEED_DEMO;
     for (const yes of ["true", "TRUE", "1", "yes", "Yes", " yes "]) expect(read(yes)).toBe(true);
     for (const no of ["false", "False", "0", "no", "NO"]) expect(read(no)).toBe(false);
-    expect(problems({ [name]: "maybe" })).toEqual([
-      `${name}: must be true/false, 1/0 or yes/no (got "maybe")`,
+    expect(problems({ SEED_DEMO: "maybe" })).toEqual([
+      `SEED_DEMO: must be true/false, 1/0 or yes/no (got "maybe")`,
     ]);
+  });
+
+  it("reads TRUST_PROXY in Fastify's forms and refuses the one that lets clients lie", () => {
+    const read = (value: string) => configSchema.parse({ TRUST_PROXY: value }).TRUST_PROXY;
+    for (const no of ["false", "no", "0", ""]) expect(read(no)).toBe(false);
+    expect(read("1")).toBe(1);
+    expect(read("2")).toBe(2);
+    expect(read("10.0.0.1, 10.0.0.0/8,loopback")).toBe("10.0.0.1,10.0.0.0/8,loopback");
+    expect(read("::1,fd00::/8")).toBe("::1,fd00::/8");
+    for (const bad of ["true", "yes", "maybe", "10.0.0.0/33", "10.0.0.300", "99"]) {
+      expect(problems({ TRUST_PROXY: bad }), bad).toHaveLength(1);
+    }
+    expect(problems({ TRUST_PROXY: "true" })[0]).toMatch(/choose its own address/);
   });
 
   it("has a refused value for every variable that can be refused (the commands' tests use it)", () => {

@@ -1,6 +1,7 @@
 // Every setting Marquee reads from the environment, each with its default beside it. The
 // server, the db CLI (migrate, seed) and the API's defaults all parse this one schema, so a
 // variable cannot be honoured by one command and silently ignored by another.
+import { isIP } from "node:net";
 import { isValidTimeZone } from "@marquee/domain";
 import { z } from "zod";
 import { type Provider, DatabaseUrlError, DEFAULT_PGLITE_DIR, parseDatabaseUrl } from "./create-db";
@@ -54,6 +55,43 @@ const databaseUrl = z.string().superRefine((url, ctx) => {
   }
 });
 
+const PROXY_KEYWORDS = ["loopback", "linklocal", "uniquelocal"];
+const isProxyAddress = (entry: string) => {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+const TRUST_PROXY_FORMS =
+  "must be false, the number of proxies in front (e.g. 1), or their addresses (e.g. 10.0.0.1,10.0.0.0/8)";
+
+/**
+ * Which reverse proxies to believe about the client's address and protocol, in Fastify's
+ * forms: none, a hop count, or the proxies' addresses. "true" is refused: it believes the
+ * left-most X-Forwarded-For entry, which the client writes itself.
+ */
+const trustProxySetting = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string => {
+    const v = value.toLowerCase();
+    if (["false", "no", "0"].includes(v)) return false;
+    if (["true", "yes"].includes(v)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${TRUST_PROXY_FORMS}; true would let any client choose its own address`,
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+    const entries = v.split(",").map((e) => e.trim());
+    if (entries.every(isProxyAddress)) return entries.join(",");
+    ctx.addIssue({ code: "custom", message: TRUST_PROXY_FORMS });
+    return z.NEVER;
+  });
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** One key per row of README.md's "Configuration" table (a test keeps them equal). */
@@ -76,10 +114,11 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: optionalSetting(z.string().min(12, { error: "must be at least 12 characters" })),
   SEED_DEMO: setting(booleanSetting, true),
   MAX_SEATS_PER_BOOKING: setting(int(1, 100), 10),
+  MAX_SEATS_PER_SHOWTIME: setting(int(1, 1000), 10),
   SALES_CUTOFF_MINUTES: setting(int(0, 1440), 0),
   AUTH_MAX_FAILED_LOGINS: setting(int(1, 1_000_000), 10),
   AUTH_MAX_REGISTRATIONS: setting(int(1, 1_000_000), 20),
-  TRUST_PROXY: setting(booleanSetting, false),
+  TRUST_PROXY: setting(trustProxySetting, false),
   // No default: the host falls back to the request's Host header.
   PUBLIC_ORIGIN: optionalSetting(
     z

@@ -110,4 +110,34 @@ describe.runIf(enabled)("booking races [postgresql]", () => {
     }
     expect([...ledger.values()].some((b) => b.state === "CONFIRMED")).toBe(true);
   }, 120_000);
+
+  it("one user's parallel holds on one showtime leave one hold within the seat cap", async () => {
+    const prisma = db.prisma;
+    const cinema = await createCinema(
+      prisma,
+      Array.from({ length: 6 }, () => "SSSSSSSSSS"),
+    );
+    const show = await cinema.showtime(new Date(Date.now() + 96 * HOUR));
+    const [user] = await createUsers(prisma, 1);
+    if (!user) throw new Error("no user");
+    const caller = callerFor(prisma, user, { config: { maxSeatsPerShowtime: 10 } });
+    const seats = cinema.hall.seats.map((s) => s.id);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        caller.reservation
+          .hold({ showtimeId: show.id, seatIds: seats.slice(i * 5, i * 5 + 5) })
+          .then(
+            () => "held",
+            (e: unknown) => outcome(e),
+          ),
+      ),
+    );
+    expect(results.filter((r) => r !== "held" && r !== "CONFLICT")).toEqual([]);
+    const held = await prisma.reservation.findMany({
+      where: { userId: user.id, showtimeId: show.id, status: "HELD" },
+      select: { seats: { where: { live: true }, select: { id: true } } },
+    });
+    expect(held).toHaveLength(1);
+    expect(held[0]?.seats.length).toBe(5);
+  }, 60_000);
 });

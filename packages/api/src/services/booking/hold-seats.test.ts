@@ -139,4 +139,50 @@ describeEachDatabase("hold seats", (getDb) => {
     );
     expect(misuse.code).toBe("CONFLICT");
   });
+
+  it("caps the seats one account holds and buys for one showtime, all bookings together", async () => {
+    const { db, cinema, show, alice, bob, as, hold } = await setup();
+    const seat = cinema.seat;
+    const capped = (actor: typeof alice) => as(actor, T0, { maxSeatsPerShowtime: 4 });
+    const bought = await hold(alice, ["A1", "A2", "A3"]);
+    await as(alice).reservation.confirm({ reservationId: bought.id });
+    await capped(alice).reservation.hold({ showtimeId: show.id, seatIds: [seat("B1")] });
+    // A replacement hold counts instead of the hold it replaces, not on top of it.
+    await capped(alice).reservation.hold({ showtimeId: show.id, seatIds: [seat("B2")] });
+    const error = await rejection(
+      capped(alice).reservation.hold({
+        showtimeId: show.id,
+        seatIds: [seat("B2"), seat("B3")],
+      }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "One account can have at most 4 seats for a showtime; you already have 3",
+    );
+    expect(details(error)).toMatchObject({ reason: "SEAT_LIMIT", max: 4, alreadyHeld: 3 });
+    // Nothing was written by the refused call; others are not affected.
+    const held = await db.reservationSeat.count({
+      where: { showtimeId: show.id, live: true, reservation: { userId: alice.id } },
+    });
+    expect(held).toBe(4);
+    await capped(bob).reservation.hold({
+      showtimeId: show.id,
+      seatIds: ["B5", "C1", "C2", "B6"].map(seat),
+    });
+  });
+
+  it("keeps one hold per user and showtime, also after the old one lapsed", async () => {
+    const { db, show, alice, hold } = await setup();
+    const first = await hold(alice, ["A1"]);
+    const later = await hold(alice, ["A2"], at(11 * MIN)); // the first hold lapsed meanwhile
+    expect(later.id).not.toBe(first.id);
+    const rows = await db.reservation.findMany({
+      where: { userId: alice.id, showtimeId: show.id },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
+      [first.id]: "EXPIRED",
+      [later.id]: "HELD",
+    });
+  });
 });

@@ -47,6 +47,22 @@ export async function takenSeatLabels(
   return rows.map((r) => r.label);
 }
 
+/** One account holds and buys at most `max` seats per showtime, all reservations together. */
+async function assertUnderShowtimeCap(
+  tx: Tx,
+  input: Parameters<typeof sql.userSeatCount>[0] & { wanted: number; max: number },
+): Promise<void> {
+  const [row] = await tx.$queryRaw<sql.SeatCountRow[]>(sql.userSeatCount(input));
+  const already = row?.seats ?? 0;
+  if (already + input.wanted <= input.max) return;
+  throw new AppError(
+    "CONFLICT",
+    `One account can have at most ${input.max} seats for a showtime` +
+      (already > 0 ? `; you already have ${already}` : ""),
+    { reason: "SEAT_LIMIT", field: "seatIds", max: input.max, alreadyHeld: already },
+  );
+}
+
 function seatsTakenError(labels: string[]): AppError {
   const list = labels.join(", ");
   const verb = labels.length === 1 ? "was" : "were";
@@ -78,7 +94,7 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
     const id = await withRetry(() =>
       deps.db.$transaction(async (tx) => {
         const [showtime] = await tx.$queryRaw<sql.ShowtimeForSaleRow[]>(
-          sql.showtimeForSale(input.showtimeId),
+          sql.showtimeForSale(input.showtimeId, deps.user.id),
         );
         if (!showtime) throw new AppError("NOT_FOUND", "No such showtime");
         assertOnSale(showtime, now, deps.config.salesCutoffMinutes);
@@ -96,10 +112,17 @@ export async function holdSeats(deps: Deps, input: HoldInput): Promise<Reservati
           );
         }
 
-        await tx.$queryRaw(sql.expireHoldsOnSeats(showtime.id, seatIds, now));
+        const mine = { userId: deps.user.id, showtimeId: showtime.id, now };
+        await tx.$queryRaw(sql.expireLapsedHolds({ ...mine, seatIds }));
         const [current] = await tx.$queryRaw<sql.CurrentHoldRow[]>(
           sql.currentHold(deps.user.id, showtime.id, now),
         );
+        await assertUnderShowtimeCap(tx, {
+          ...mine,
+          exceptReservationId: current?.id,
+          wanted: seatIds.length,
+          max: deps.config.maxSeatsPerShowtime,
+        });
         const taken = await takenSeatLabels(tx, {
           showtimeId: showtime.id,
           seatIds,

@@ -6,7 +6,14 @@ import { type SeatKind, type ShowtimeStatus } from "@marquee/domain";
 import { endReservationsSql, liveReservationSql, liveSeatSql } from "./lifecycle";
 import { type ReservationRow } from "./views";
 
-/** The showtime a hold is for, read under FOR SHARE: a concurrent cancellation waits. */
+/** Compared with reservation ids where "except none" is meant. */
+const NO_RESERVATION = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The showtime a hold is for, read under FOR SHARE (a concurrent cancellation waits), after
+ * taking the user's lock for this showtime: one user's holds on one showtime run one at a
+ * time, so the per-user seat cap cannot be outrun by parallel requests.
+ */
 export type ShowtimeForSaleRow = {
   id: string;
   hallId: string;
@@ -18,26 +25,52 @@ export type ShowtimeForSaleRow = {
   priceCompanion: number;
   currency: string;
 };
-export const showtimeForSale = (showtimeId: string) => Prisma.sql`
+export const showtimeForSale = (showtimeId: string, userId: string) => Prisma.sql`
+  WITH mine AS (
+    SELECT pg_advisory_xact_lock(hashtextextended(${`hold ${userId} ${showtimeId}`}, 0)))
   SELECT id, "hallId", status::text AS status, "startsAt", "priceStandard", "pricePremium",
          "priceWheelchair", "priceCompanion", currency
-  FROM "Showtime" WHERE id = ${showtimeId}::uuid FOR SHARE`;
+  FROM "Showtime", (SELECT count(*) FROM mine) locked
+  WHERE id = ${showtimeId}::uuid FOR SHARE OF "Showtime"`;
 
 export type HallSeatRow = { id: string; kind: SeatKind };
 export const seatsOfHall = (seatIds: string[], hallId: string) => Prisma.sql`
   SELECT id, kind::text AS kind FROM "Seat"
   WHERE id = ANY(${seatIds}::uuid[]) AND "hallId" = ${hallId}::uuid`;
 
-/** Ends lapsed holds on these seats, so an expired hold never blocks anyone. */
-export const expireHoldsOnSeats = (showtimeId: string, seatIds: string[], now: Date) =>
+/**
+ * Ends lapsed holds on these seats (an expired hold never blocks anyone) and the user's own
+ * lapsed hold for the showtime (the one-hold-per-user index would refuse a new one).
+ */
+export const expireLapsedHolds = (input: {
+  showtimeId: string;
+  seatIds: string[];
+  userId: string;
+  now: Date;
+}) =>
   endReservationsSql(
     Prisma.sql`r.id IN (
       SELECT rs."reservationId" FROM "ReservationSeat" rs
-      WHERE rs."showtimeId" = ${showtimeId}::uuid AND rs."seatId" = ANY(${seatIds}::uuid[])
-        AND rs.live)`,
+      WHERE rs."showtimeId" = ${input.showtimeId}::uuid AND rs."seatId" = ANY(${input.seatIds}::uuid[])
+        AND rs.live)
+      OR (r."userId" = ${input.userId}::uuid AND r."showtimeId" = ${input.showtimeId}::uuid)`,
     "EXPIRED",
-    now,
+    input.now,
   );
+
+/** Seats the user already holds or bought for the showtime, but for one reservation. */
+export type SeatCountRow = { seats: number };
+export const userSeatCount = (input: {
+  userId: string;
+  showtimeId: string;
+  now: Date;
+  exceptReservationId?: string | undefined;
+}) => Prisma.sql`
+  SELECT count(*)::int AS seats
+  FROM "ReservationSeat" rs JOIN "Reservation" r ON r.id = rs."reservationId"
+  WHERE r."userId" = ${input.userId}::uuid AND rs."showtimeId" = ${input.showtimeId}::uuid
+    AND r.id <> ${input.exceptReservationId ?? NO_RESERVATION}::uuid
+    AND ${liveSeatSql("rs", "r", input.now)}`;
 
 /** The user's live hold for a showtime, locked: holding again replaces it. */
 export type CurrentHoldRow = { id: string; holdExpiresAt: Date };
@@ -46,8 +79,6 @@ export const currentHold = (userId: string, showtimeId: string, now: Date) => Pr
   WHERE r."userId" = ${userId}::uuid AND r."showtimeId" = ${showtimeId}::uuid
     AND r.status = 'HELD' AND ${liveReservationSql("r", now)}
   ORDER BY r."createdAt" DESC LIMIT 1 FOR UPDATE`;
-
-const NO_RESERVATION = "00000000-0000-0000-0000-000000000000";
 
 /** Labels of the requested seats that another live reservation holds, in seat-map order. */
 export type LabelRow = { label: string };
