@@ -54,9 +54,7 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
  * (the addresses they append, right to left), never what the client wrote before them.
  */
 function trustProxyOption(setting: boolean | number | string) {
-  return typeof setting === "number"
-    ? (_address: string, hop: number) => hop < setting
-    : setting;
+  return typeof setting === "number" ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
