@@ -133,6 +133,8 @@ async function main(): Promise<void> {
         PORT: "0",
         HOST: "127.0.0.1",
         LOG_LEVEL: "warn",
+        // One load generator on one address: the per-address limit would measure itself.
+        RATE_LIMIT_PER_MINUTE: "0",
         SEED_DEMO: "false",
         ADMIN_PASSWORD: "bench-admin-password",
         AUTH_MAX_FAILED_LOGINS: "1000000",

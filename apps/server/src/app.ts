@@ -15,12 +15,14 @@ import {
   type ApiConfig,
   type AppRouter,
   type SeatMapCache,
+  type SharedCounters,
 } from "@marquee/api";
 import { type PrismaClient } from "@marquee/db";
 import { batchRefusal, MAX_BATCH_SIZE } from "@marquee/domain";
 import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { useRateLimit } from "./rate-limit";
 import { type ResponseCache, useResponseCache } from "./response-cache";
 import {
   clearSessionCookie,
@@ -36,8 +38,7 @@ export type AppOptions = {
   bodyLimit: number;
   logger: FastifyServerOptions["logger"];
   now?: () => Date;
-  /** Trust X-Forwarded-* from a reverse proxy (client address, https). */
-  /** Fastify's forms: false, a hop count, or the proxies' addresses (comma-separated). */
+  /** Reverse proxies to believe: false, a hop count, or their addresses (comma-separated). */
   trustProxy?: boolean | number | string;
   /** The origin browsers use (e.g. https://tickets.example.com); default: from Host. */
   publicOrigin?: string | null;
@@ -45,6 +46,8 @@ export type AppOptions = {
   responseCache?: ResponseCache;
   /** The process's seat-map cache; without one every seat map reads the database. */
   seatMaps?: SeatMapCache;
+  /** The general per-address limit on /trpc, counted across processes; none without it. */
+  rateLimit?: { counters: SharedCounters; perMinute: number };
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -108,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload.text();
   });
   await app.register(etag, { weak: true });
+  if (options.rateLimit) await useRateLimit(app, options.rateLimit);
   if (options.responseCache) {
     useResponseCache(app, options.responseCache, (req) => readCredentials(req).kind === "none");
   }

@@ -13,7 +13,13 @@ import {
   type Config,
   type Database,
 } from "@marquee/db";
-import { apiConfigFrom, createSeatMapCache, pruneAttempts, sweepExpiredHolds } from "@marquee/api";
+import {
+  apiConfigFrom,
+  createSeatMapCache,
+  createSharedCounters,
+  pruneAttempts,
+  sweepExpiredHolds,
+} from "@marquee/api";
 import pino from "pino";
 import { buildApp } from "./app";
 import { createResponseCache } from "./response-cache";
@@ -85,8 +91,13 @@ async function main(): Promise<void> {
     },
   );
 
+  // The API's per-address limit, counted across processes (0 turns it off).
+  const counters = createSharedCounters({ db: db.prisma });
   const app = await buildApp({
     seatMaps,
+    ...(env.RATE_LIMIT_PER_MINUTE > 0
+      ? { rateLimit: { counters, perMinute: env.RATE_LIMIT_PER_MINUTE } }
+      : {}),
     responseCache,
     db: db.prisma,
     api: apiConfigFrom(env),
@@ -125,6 +136,7 @@ async function main(): Promise<void> {
       clearInterval(prune);
       clearInterval(sweep);
       await unlisten();
+      await counters.close();
       await app.close(); // stops accepting, waits for in-flight requests
       await db.close();
     } finally {

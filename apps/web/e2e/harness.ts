@@ -100,6 +100,7 @@ export async function startServer(
       SEED_DEMO: "true",
       CINEMA_TIMEZONE: "Europe/Paris",
       LOG_LEVEL: "warn",
+      RATE_LIMIT_PER_MINUTE: "6000",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -33,3 +33,4 @@ export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-m
 /** The booking path's statements as Prisma.sql builders (the benchmark's floor runs them). */
 export * as bookingSql from "./services/booking/sql";
 export { sessionLookupSql } from "./services/auth/session";
+export { createSharedCounters, type SharedCounters } from "./services/rate-limit/shared-counters";

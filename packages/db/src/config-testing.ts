@@ -49,6 +49,7 @@ export const BAD_VALUES: Record<string, string> = {
   SALES_CUTOFF_MINUTES: "abc",
   AUTH_MAX_FAILED_LOGINS: "abc",
   AUTH_MAX_REGISTRATIONS: "abc",
+  RATE_LIMIT_PER_MINUTE: "abc",
   TRUST_PROXY: "maybe",
   PUBLIC_ORIGIN: "ftp://example.com",
   LOG_LEVEL: "loud",

@@ -118,6 +118,7 @@ export const configSchema = z.object({
   SALES_CUTOFF_MINUTES: setting(int(0, 1440), 0),
   AUTH_MAX_FAILED_LOGINS: setting(int(1, 1_000_000), 10),
   AUTH_MAX_REGISTRATIONS: setting(int(1, 1_000_000), 20),
+  RATE_LIMIT_PER_MINUTE: setting(int(0, 1_000_000), 600),
   TRUST_PROXY: setting(trustProxySetting, false),
   // No default: the host falls back to the request's Host header.
   PUBLIC_ORIGIN: optionalSetting(

@@ -89,6 +89,8 @@ export function startChildServer(
         HOST: "127.0.0.1",
         PORT: "0",
         LOG_LEVEL: "warn",
+        // Load tests come from one address; tests of the limit itself set it.
+        RATE_LIMIT_PER_MINUTE: "0",
         SEED_DEMO: "false",
         ADMIN_PASSWORD: "child-admin-password",
         ...env,
