@@ -46,6 +46,8 @@ export type AppOptions = {
   responseCache?: ResponseCache;
   /** The process's seat-map cache; without one every seat map reads the database. */
   seatMaps?: SeatMapCache;
+  /** Largest API answer sent (default 4 MiB); a bigger one is refused as asking too much. */
+  maxResponseBytes?: number;
   /** The general per-address limit on /trpc, counted across processes; none without it. */
   rateLimit?: { counters: SharedCounters; perMinute: number };
 };
@@ -58,6 +60,25 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
  */
 function trustProxyOption(setting: boolean | number | string) {
   return typeof setting === "number" ? (_address: string, hop: number) => hop < setting : setting;
+}
+
+/**
+ * One request may not make the server send an unbounded answer (batches of large pages):
+ * past the cap the answer is a 400 asking for less, in the shape tRPC clients read.
+ */
+function capResponses(app: FastifyInstance, maxBytes: number): void {
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (!req.url.startsWith("/trpc") || typeof payload !== "string") return payload;
+    if (Buffer.byteLength(payload) <= maxBytes) return payload;
+    reply.code(400).header("content-type", "application/json").removeHeader("etag");
+    return JSON.stringify({
+      error: {
+        message: "This request asks for too much at once; ask for fewer items or fewer calls",
+        code: -32600,
+        data: { code: "BAD_REQUEST", httpStatus: 400 },
+      },
+    });
+  });
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -112,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(etag, { weak: true });
   if (options.rateLimit) await useRateLimit(app, options.rateLimit);
+  capResponses(app, options.maxResponseBytes ?? 4 * 1024 * 1024);
   if (options.responseCache) {
     useResponseCache(app, options.responseCache, (req) => readCredentials(req).kind === "none");
   }

@@ -38,6 +38,25 @@ describeEachDatabase("rate limit over HTTP", (getDb) => {
   });
 });
 
+describeEachDatabase("answer size cap", (getDb) => {
+  it("refuses to send an answer past the cap, asking for less", async () => {
+    const probe = await startServer(getDb());
+    const size = (await (await fetch(`${probe.url}/trpc/cinema.info`)).text()).length;
+    await probe.close();
+    // One answer fits; a batch of three does not.
+    const server = await startServer(getDb(), { maxResponseBytes: Math.round(size * 2.5) });
+    try {
+      expect((await fetch(`${server.url}/trpc/cinema.info`)).status).toBe(200);
+      const three = "cinema.info,cinema.info,cinema.info";
+      const many = await fetch(`${server.url}/trpc/${three}?batch=1&input={}`);
+      expect(many.status).toBe(400);
+      expect(await many.text()).toMatch(/asks for too much/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("rate limit [postgresql]", () => {
   let db: TestDatabase;
   beforeAll(async () => {
