@@ -15,7 +15,8 @@ const waitFor = async (check: () => Promise<boolean>, what: string) => {
 
 describeEachDatabase("rate limit over HTTP", (getDb) => {
   it("answers 429 with Retry-After past the limit, in the tRPC error shape", async () => {
-    const counters = createSharedCounters({ db: getDb().prisma });
+    // A fixed clock: six requests must not straddle a window boundary on a slow machine.
+    const counters = createSharedCounters({ db: getDb().prisma, now: () => 1_800_000_030_000 });
     const server = await startServer(getDb(), { rateLimit: { counters, perMinute: 5 } });
     try {
       const statuses: number[] = [];
@@ -74,6 +75,10 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("rate limit [postgresql]"
       const counted = async () =>
         (await db.prisma.rateLimitCounter.aggregate({ _sum: { count: true } }))._sum.count ?? 0;
       const get = async (url: string) => (await fetch(`${url}/trpc/cinema.info`)).status;
+      // Windows are whole minutes on the clock: start early in one, so the requests below
+      // (a few seconds, even on a slow machine) all fall in the same window.
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 30_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 50));
       for (let i = 0; i < 20; i += 1) expect(await get(a.url)).toBe(200);
       await waitFor(async () => (await counted()) >= 20, "process A's counts");
       expect(await get(b.url)).toBe(200); // B learns the total on its first flush
