@@ -1,5 +1,6 @@
 // pnpm bench [--smoke]: Marquee against its floors, on a throw-away PostgreSQL database.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -166,6 +167,37 @@ async function main(): Promise<void> {
     floor.child.kill("SIGTERM");
     log(`seat map ${round(seatMap.perSecond)} req/s vs floor ${round(seatMapFloor.perSecond)}`);
 
+    // Memory: anonymous seat maps for ids that name nothing must not grow any cache. A
+    // first flood warms the process (JIT, pools, buffers); the second must leave RSS flat.
+    const flood = smoke ? 5_000 : 60_000;
+    let floodNon404 = 0;
+    const floodOnce = async () => {
+      let sent = 0;
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          while (sent < flood) {
+            sent += 1;
+            const input = encodeURIComponent(JSON.stringify({ showtimeId: randomUUID() }));
+            const res = await fetch(`${server.url}/trpc/showtime.seatMap?input=${input}`);
+            await res.arrayBuffer();
+            if (res.status !== 404) floodNon404 += 1;
+          }
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 1_000));
+      return rssMb(server.child.pid);
+    };
+    const rssWarm = await floodOnce();
+    const rssAfter = await floodOnce();
+    const unknownIds = {
+      requests: flood,
+      non404: floodNon404,
+      rssBeforeMb: rssWarm,
+      rssAfterMb: rssAfter,
+      growthMb: rssAfter - rssWarm,
+    };
+    log(`unknown-id flood: ${flood} requests, RSS +${round(unknownIds.growthMb)} MB`);
+
     // Booking: hold + confirm of 2 free seats by 50 users, through the real tRPC client.
     let next = 0;
     const take = () => pairs[next++];
@@ -279,6 +311,7 @@ async function main(): Promise<void> {
         floor: bookingFloor,
         ratio: booking.perSecond / bookingFloor.perSecond,
       },
+      unknownIds,
       hotSeat: { clients: HOT_CLIENTS, winners, conflicts, allAnsweredMs: hotAll, p99: hotP.p99 },
       login: { perSecond: login.perSecond, p50: login.p50, p99: login.p99, non2xx: login.non2xx },
       serverRssMb: rss,
@@ -290,6 +323,7 @@ async function main(): Promise<void> {
     const problems: string[] = [];
     if (winners !== 1) problems.push(`hot seat had ${winners} winners`);
     if (seatMap.non2xx > 0 || seatMap.errors > 0) problems.push("seat map answered errors");
+    if (unknownIds.non404 > 0) problems.push(`${unknownIds.non404} unknown seat maps were not 404`);
     if (booking.ok === 0) problems.push("no booking succeeded");
     if (problems.length > 0) {
       console.error(`bench: ${problems.join("; ")}`);
@@ -333,6 +367,7 @@ type Results = {
   };
   login: { perSecond: number; p50: number; p99: number };
   serverRssMb: number;
+  unknownIds: { requests: number; non404: number; growthMb: number };
 };
 
 function renderTable(r: Results): string {
@@ -365,6 +400,12 @@ function renderTable(r: Results): string {
     ["Hot seat: 200 clients, all answered in ms", `${round(r.hotSeat.allAnsweredMs, 0)}`, "", ""],
     ["Hot seat: p99 ms / winners", `${round(r.hotSeat.p99, 0)} / ${r.hotSeat.winners}`, "", ""],
     ["Logins/s (argon2id, 4 connections)", `${round(r.login.perSecond)}`, "", ""],
+    [
+      `RSS growth over ${r.unknownIds.requests} more unknown-id seat maps (MB, target < 30)`,
+      `${round(r.unknownIds.growthMb, 1)}`,
+      "",
+      "",
+    ],
     ["Server RSS after the run (MB)", `${round(r.serverRssMb, 0)}`, "", ""],
   ];
   return [
