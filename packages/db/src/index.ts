@@ -2,6 +2,7 @@ export * from "./config";
 export * from "./create-db";
 export * from "./migrate";
 export * from "./password";
+export * from "./pglite-lock";
 export * from "./seed";
 export * from "./startup";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
