@@ -22,8 +22,8 @@ export class MigrationError extends Error {}
 export class UnknownMigrationError extends MigrationError {
   constructor(readonly names: string[]) {
     super(
-      `the database has applied migration${names.length > 1 ? "s" : ""} that this build does ` +
-        `not know: ${names.join(", ")}. It was migrated by another (newer?) version of ` +
+      `the database holds ${names.length > 1 ? "applied migrations" : "an applied migration"} ` +
+        `this build does not know: ${names.join(", ")}. It was migrated by another (newer?) version of ` +
         "Marquee; nothing was applied. Run that version, or restore the missing migration " +
         "folders.",
     );
