@@ -82,7 +82,8 @@ describe("start-up", () => {
     } finally {
       await db.close();
     }
-    const run = await runMain({ DATABASE_URL: url, SEED_DEMO: "false" });
+    // untilReady: were it to start anyway, it is stopped (exit 0) rather than left running.
+    const run = await runMain({ DATABASE_URL: url, SEED_DEMO: "false" }, true);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^marquee: .*not know: 20261201000000_from_a_newer_build\b/);
 
