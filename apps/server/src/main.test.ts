@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createDb, migrate } from "@marquee/db";
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -67,5 +68,30 @@ describe("start-up", () => {
     const second = await runMain(env, true);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("Admin account created");
+  }, 120_000);
+
+  it("refuses a database holding a migration this build does not know, naming it", async () => {
+    const url = `pglite:${join(mkdtempSync(join(tmpdir(), "marquee-ahead-")), "db")}`;
+    const db = await createDb(url);
+    try {
+      await migrate(db);
+      await db.prisma.$executeRaw`
+        INSERT INTO "_prisma_migrations"
+          (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+        VALUES ('ahead', 'deadbeef', '20261201000000_from_a_newer_build', now(), now(), 1)`;
+    } finally {
+      await db.close();
+    }
+    // untilReady: were it to start anyway, it is stopped (exit 0) rather than left running.
+    const run = await runMain({ DATABASE_URL: url, SEED_DEMO: "false" }, true);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^marquee: .*not know: 20261201000000_from_a_newer_build\b/);
+
+    const after = await createDb(url);
+    try {
+      expect(await after.prisma.user.count(), "seeded anyway").toBe(0);
+    } finally {
+      await after.close();
+    }
   }, 120_000);
 });

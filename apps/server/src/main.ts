@@ -6,9 +6,8 @@ import {
   createDb,
   loadConfig,
   MigrationError,
-  migrate,
+  prepareDatabase,
   redactUrl,
-  seed,
   seedOptionsFrom,
   type Config,
   type Database,
@@ -56,17 +55,22 @@ async function main(): Promise<void> {
     fail(`cannot open the database ${redactUrl(env.DATABASE_URL)}: ${(error as Error).message}`);
   }
   try {
-    const applied = await migrate(db);
+    // Under a lock: replicas starting together queue here rather than race.
+    const { applied, seeded } = await prepareDatabase({
+      db,
+      url: env.DATABASE_URL,
+      seed: seedOptionsFrom(env, db.provider),
+      onWaiting: () => logger.info("waiting for another process to finish migrating and seeding"),
+    });
     if (applied.length) logger.info({ applied }, "migrations applied");
-    const seeded = await seed(db.prisma, seedOptionsFrom(env, db.provider));
-    if (seeded.admin.generatedPassword) {
+    if (seeded?.admin.generatedPassword) {
       // Printed once, on the run that creates the account; it is not stored anywhere else.
       console.log(
         `\n  Admin account created: ${seeded.admin.email} / ${seeded.admin.generatedPassword}\n` +
           "  (set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n",
       );
     }
-    if (seeded.demo) logger.info(seeded.demo, "demo data seeded");
+    if (seeded?.demo) logger.info(seeded.demo, "demo data seeded");
   } catch (error) {
     await db.close();
     fail(

@@ -1,8 +1,8 @@
 // pnpm db:migrate | db:migration:new <name> | db:seed
 import { ConfigError, loadConfig, seedOptionsFrom } from "./config";
 import { createDb } from "./create-db";
-import { createMigration, migrate } from "./migrate";
-import { seed } from "./seed";
+import { createMigration } from "./migrate";
+import { prepareDatabase } from "./startup";
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
@@ -18,22 +18,28 @@ async function main(): Promise<void> {
   // The whole configuration, not only the database's part: a bad value stops here, as it
   // would stop the server, rather than being noticed only when the server starts later.
   const config = loadConfig();
+  if (command !== "migrate" && command !== "seed") {
+    throw new Error(`unknown command ${command ?? "(none)"}: use migrate, migration:new or seed`);
+  }
   const db = await createDb(config.DATABASE_URL);
   try {
-    const applied = await migrate(db);
+    // The same locked path as the server's start, so the CLI and servers never race.
+    const { applied, seeded } = await prepareDatabase({
+      db,
+      url: config.DATABASE_URL,
+      seed: command === "seed" ? seedOptionsFrom(config, db.provider) : null,
+      onWaiting: () => console.log("waiting for another process to finish migrating and seeding"),
+    });
     console.log(
       applied.length
         ? `applied ${applied.join(", ")} to ${db.location}`
         : `${db.location} is up to date`,
     );
-    if (command === "seed") {
-      const result = await seed(db.prisma, seedOptionsFrom(config, db.provider));
-      if (result.admin.generatedPassword) {
-        console.log(`admin account: ${result.admin.email} / ${result.admin.generatedPassword}`);
+    if (seeded) {
+      if (seeded.admin.generatedPassword) {
+        console.log(`admin account: ${seeded.admin.email} / ${seeded.admin.generatedPassword}`);
       }
-      console.log(result.demo ? `demo data: ${JSON.stringify(result.demo)}` : "demo data: skipped");
-    } else if (command !== "migrate") {
-      throw new Error(`unknown command ${command ?? "(none)"}: use migrate, migration:new or seed`);
+      console.log(seeded.demo ? `demo data: ${JSON.stringify(seeded.demo)}` : "demo data: skipped");
     }
   } finally {
     await db.close();

@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
 import { createPgSchemaEngineAdapter } from "./pg-schema-engine-adapter";
+import { lockPgliteFolder } from "./pglite-lock";
 
 export type Provider = "pglite" | "postgresql";
 
@@ -160,7 +161,11 @@ export async function createDb(
 ): Promise<Database> {
   const parsed = parseDatabaseUrl(url, options.cwd);
   if (parsed.provider === "pglite") {
-    const pglite = await createPGlite(parsed.dataDir);
+    const folderLock = lockPgliteFolder(parsed.dataDir); // one process per folder
+    const pglite = await createPGlite(parsed.dataDir).catch((error: unknown) => {
+      folderLock.release();
+      throw error;
+    });
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
@@ -173,6 +178,7 @@ export async function createDb(
       close: once(async () => {
         await prisma.$disconnect();
         await pglite.close();
+        folderLock.release();
       }),
     };
   }

@@ -9,6 +9,7 @@ import {
   EMPTY_MIGRATION,
   migrate,
   MigrationError,
+  UnknownMigrationError,
 } from "./migrate";
 import { migrationsDir, schemaPath } from "./paths";
 import { describeEachDatabase } from "./testing";
@@ -112,5 +113,34 @@ describeEachDatabase("a failed migration", (getDb, provider) => {
     writeFileSync(join(bad, "migration.sql"), 'CREATE TABLE "Half" ("id" INTEGER);\n');
     expect(await migrate(db, paths)).toEqual(["29990101000000_bad"]);
     await db.prisma.$executeRawUnsafe('DROP TABLE "Half"');
+  });
+});
+
+describeEachDatabase("a database migrated by a build with other migrations", (getDb, provider) => {
+  it("is refused, naming the unknown migration, and nothing is applied", async () => {
+    const db = getDb();
+    await db.prisma.$executeRaw`
+      INSERT INTO "_prisma_migrations"
+        (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+      VALUES ('ghost', 'deadbeef', '20261201000000_from_the_future', now(), now(), 1)`;
+    // A migration this build has and the database does not: it must stay unapplied.
+    const dir = mkdtempSync(join(tmpdir(), "marquee-unknown-migration-"));
+    cpSync(migrationsDir, join(dir, "migrations"), { recursive: true });
+    const pending = join(dir, "migrations", "29990101000000_pending");
+    mkdirSync(pending);
+    writeFileSync(join(pending, "migration.sql"), 'CREATE TABLE "Pending" ("id" INTEGER);\n');
+
+    const error = await migrate(db, { migrationsDir: join(dir, "migrations"), schemaPath }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnknownMigrationError);
+    expect((error as UnknownMigrationError).names).toEqual(["20261201000000_from_the_future"]);
+    expect((error as Error).message).toMatch(/20261201000000_from_the_future/);
+
+    const rows = await db.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT (SELECT count(*) FROM information_schema.tables WHERE table_name = 'Pending')
+           + (SELECT count(*) FROM "_prisma_migrations" WHERE migration_name LIKE '%_pending')
+        AS n`;
+    expect(Number(rows[0]?.n), `applied anyway on ${provider}`).toBe(0);
   });
 });

@@ -1,49 +1,55 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createPGlite, pgliteScriptRunner, type Database } from "./create-db";
-import { migrationsDir as defaultMigrationsDir, schemaPath as defaultSchemaPath } from "./paths";
+import {
+  defaultMigrationPaths,
+  defaultMigrationSource,
+  LOCKFILE,
+  readMigrationSource,
+  type MigrationPaths,
+  type MigrationSource,
+} from "./migration-source";
 import { emptyFilters, withSchemaEngine } from "./schema-engine";
 
-export type MigrationPaths = { migrationsDir: string; schemaPath: string };
+export type { MigrationPaths, MigrationSource };
 
-const defaultPaths: MigrationPaths = {
-  migrationsDir: defaultMigrationsDir,
-  schemaPath: defaultSchemaPath,
-};
-
-const LOCKFILE = "migration_lock.toml";
 export const EMPTY_MIGRATION = "-- This is an empty migration.";
 
 export class MigrationError extends Error {}
 
-function migrationsList(dir: string) {
-  const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort()
-    : [];
-  const lockPath = join(dir, LOCKFILE);
+/** The database holds applied migrations this build does not have: it was migrated ahead. */
+export class UnknownMigrationError extends MigrationError {
+  constructor(readonly names: string[]) {
+    super(
+      `the database holds ${names.length > 1 ? "applied migrations" : "an applied migration"} ` +
+        `this build does not know: ${names.join(", ")}. It was migrated by another (newer?) version of ` +
+        "Marquee; nothing was applied. Run that version, or restore the missing migration " +
+        "folders.",
+    );
+  }
+}
+
+/** Explicit paths are read from disk; without them, the migrations of this build. */
+function sourceOf(paths: MigrationPaths | undefined): MigrationSource {
+  return paths ? readMigrationSource(paths) : defaultMigrationSource();
+}
+
+function migrationsList(source: MigrationSource) {
   return {
-    baseDir: dir,
-    lockfile: {
-      path: LOCKFILE,
-      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
-    },
+    baseDir: source.migrationsDir,
+    lockfile: { path: LOCKFILE, content: source.lockfile },
     shadowDbInitScript: "",
-    migrationDirectories: names.map((name) => {
-      const file = join(dir, name, "migration.sql");
-      return {
-        path: name,
-        migrationFile: {
-          path: "migration.sql",
-          content: existsSync(file)
-            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
-            : { tag: "error" as const, value: `${file} is missing` },
-        },
-      };
-    }),
+    migrationDirectories: source.migrations.map(({ name, sql }) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content:
+          sql === null
+            ? { tag: "error" as const, value: `${name}/migration.sql is missing` }
+            : { tag: "ok" as const, value: sql },
+      },
+    })),
   };
 }
 
@@ -53,11 +59,13 @@ export type MigrationTarget = Pick<Database, "adapterFactory" | "executeScript">
  * Applies every pending migration (idempotent); returns the names it applied. Each migration
  * runs in one transaction: when one fails, nothing of it stays, it is recorded as rolled
  * back (so a corrected file can be applied next time), and MigrationError names it.
+ * A database that holds an applied migration this build does not know is refused first
+ * (UnknownMigrationError), as `prisma migrate status` would report it: applying older
+ * migrations on top of a schema they never saw is how data gets damaged.
  */
-export async function migrate(
-  db: MigrationTarget,
-  paths: MigrationPaths = defaultPaths,
-): Promise<string[]> {
+export async function migrate(db: MigrationTarget, paths?: MigrationPaths): Promise<string[]> {
+  const source = sourceOf(paths);
+  const list = migrationsList(source);
   let scriptError: unknown = null;
   const executeScript = async (sql: string) => {
     try {
@@ -68,13 +76,20 @@ export async function migrate(
     }
   };
   return withSchemaEngine(
-    { adapterFactory: db.adapterFactory, schemaPath: paths.schemaPath, executeScript },
+    { adapterFactory: db.adapterFactory, schema: source.schema, executeScript },
     async (engine) => {
+      // The engine's applyMigrations ignores such rows; its history diagnosis names them.
+      const diagnosis = await engine.diagnoseMigrationHistory({
+        migrationsList: list,
+        optInToShadowDatabase: false,
+        filters: emptyFilters,
+      });
+      const history = diagnosis.history;
+      if (history && history.diagnostic !== "databaseIsBehind") {
+        throw new UnknownMigrationError(history.unpersistedMigrationNames);
+      }
       try {
-        const out = await engine.applyMigrations({
-          migrationsList: migrationsList(paths.migrationsDir),
-          filters: emptyFilters,
-        });
+        const out = await engine.applyMigrations({ migrationsList: list, filters: emptyFilters });
         return out.appliedMigrationNames;
       } catch (error) {
         const raw = error instanceof Error ? error.message : String(error);
@@ -97,13 +112,14 @@ export async function migrate(
 /** SQL that would bring the database to schema.prisma; EMPTY_MIGRATION when in sync. */
 export async function diffDatabaseToSchema(
   db: Pick<Database, "adapterFactory">,
-  paths: MigrationPaths = defaultPaths,
+  paths?: MigrationPaths,
 ): Promise<string> {
+  const source = sourceOf(paths);
   return withSchemaEngine(
-    { adapterFactory: db.adapterFactory, schemaPath: paths.schemaPath },
+    { adapterFactory: db.adapterFactory, schema: source.schema },
     async (engine, schema) => {
       const result = await engine.diff({
-        from: { tag: "schemaDatasource", files: [schema], configDir: paths.migrationsDir },
+        from: { tag: "schemaDatasource", files: [schema], configDir: source.migrationsDir },
         to: { tag: "schemaDatamodel", files: [schema] },
         script: true,
         exitCode: null,
@@ -125,7 +141,7 @@ function timestamp(now: Date): string {
  */
 export async function createMigration(
   name: string,
-  paths: MigrationPaths = defaultPaths,
+  paths: MigrationPaths = defaultMigrationPaths,
   now = new Date(),
 ): Promise<string | null> {
   const slug = name

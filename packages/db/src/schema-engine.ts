@@ -42,14 +42,13 @@ export const emptyFilters = { externalTables: [], externalEnums: [] };
 export async function withSchemaEngine<T>(
   options: {
     adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-    schemaPath: string;
+    schema: { path: string; content: string };
     /** Replaces the adapters' executeScript (used for migration scripts). */
     executeScript?: (sql: string) => Promise<void>;
   },
   fn: (engine: SchemaEngine, schema: { path: string; content: string }) => Promise<T>,
 ): Promise<T> {
   loadWasm();
-  const content = readFileSync(options.schemaPath, "utf8");
   // The engine does not dispose the connections it opens (freeing it leaves PostgreSQL
   // sessions, and with them its migration advisory lock, open until the pool times out),
   // so track them and dispose them ourselves.
@@ -74,12 +73,12 @@ export async function withSchemaEngine<T>(
     connectToShadowDb: async () => track(await factory.connectToShadowDb()),
   };
   const engine = await bg.SchemaEngine.new(
-    { datamodels: [[options.schemaPath, content]] },
+    { datamodels: [[options.schema.path, options.schema.content]] },
     () => {},
     bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
-    return await fn(engine, { path: options.schemaPath, content });
+    return await fn(engine, options.schema);
   } finally {
     engine.free();
     await Promise.allSettled(opened.map((adapter) => adapter.dispose()));

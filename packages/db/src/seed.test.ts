@@ -77,3 +77,24 @@ describeEachDatabase("seed", (getDb) => {
     expect(await counts()).toEqual(before);
   });
 });
+
+// Start-up holds a lock around the seed; this is the database-level guarantee beneath it.
+describeEachDatabase("seeding twice at the same moment", (getDb) => {
+  it("creates one admin and one set of demo halls, and neither run fails", async () => {
+    const { prisma } = getDb();
+    const options = {
+      adminEmail: "boss@example.com",
+      adminPassword: "a-long-admin-password",
+      generateAdminPassword: false,
+      demo: true,
+      timeZone: "UTC",
+      now,
+    };
+    const results = await Promise.all([seed(prisma, options), seed(prisma, options)]);
+    expect(results.map((r) => r.admin.created).sort()).toEqual([false, true]);
+    expect(results.filter((r) => r.demo !== null)).toHaveLength(1);
+    expect(await prisma.user.count({ where: { role: "ADMIN" } })).toBe(1);
+    expect(await prisma.hall.count()).toBe(DEMO_HALLS.length);
+    expect(await prisma.movie.count()).toBe(DEMO_MOVIES.length);
+  });
+});

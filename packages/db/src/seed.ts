@@ -1,5 +1,7 @@
 // Idempotent seed: the admin account always; demo data (halls, movies, a week of showtimes,
-// a few bookings) only into a database without any halls or movies yet.
+// a few bookings) only into a database without any halls or movies yet. Idempotent in the
+// database too, not only by looking first: the inserts that could collide with another
+// process seeding at the same moment use ON CONFLICT DO NOTHING, so neither one crashes.
 import { randomBytes } from "node:crypto";
 import {
   addLocalDays,
@@ -62,8 +64,16 @@ export async function seed(prisma: PrismaClient, options: SeedOptions): Promise<
   if (!options.demo) return { admin, demo: null };
   const [halls, movies] = await Promise.all([prisma.hall.count(), prisma.movie.count()]);
   if (halls > 0 || movies > 0) return { admin, demo: null };
-  return { admin, demo: await seedDemo(prisma, { ...options, now }) };
+  try {
+    return { admin, demo: await seedDemo(prisma, { ...options, now }) };
+  } catch (error) {
+    if (error instanceof DemoAlreadySeeded) return { admin, demo: null };
+    throw error;
+  }
 }
+
+/** Thrown inside the demo transaction to roll it back when another seeder got there first. */
+class DemoAlreadySeeded extends Error {}
 
 async function seedAdmin(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult["admin"]> {
   const email = (options.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
@@ -80,15 +90,15 @@ async function seedAdmin(prisma: PrismaClient, options: SeedOptions): Promise<Se
     password = randomBytes(12).toString("base64url");
     generatedPassword = password;
   }
-  await prisma.user.create({
-    data: {
-      email,
-      name: "Administrator",
-      role: "ADMIN",
-      passwordHash: await hashPassword(password),
-    },
+  // ON CONFLICT DO NOTHING: another process may have created it since the look-up above.
+  const { count } = await prisma.user.createMany({
+    data: [
+      { email, name: "Administrator", role: "ADMIN", passwordHash: await hashPassword(password) },
+    ],
+    skipDuplicates: true,
   });
-  return { email, created: true, generatedPassword };
+  const created = count === 1;
+  return { email, created, generatedPassword: created ? generatedPassword : null };
 }
 
 async function seedDemo(
@@ -101,28 +111,34 @@ async function seedDemo(
 
   return prisma.$transaction(
     async (tx) => {
+      // The demo halls are the claim: ON CONFLICT DO NOTHING inserts them only where no hall
+      // of that name exists. A concurrent seeder's insert waits for this transaction and then
+      // inserts nothing, so it rolls back everything instead of failing on Hall_name_key.
+      const claimed = await tx.hall.createManyAndReturn({
+        data: DEMO_HALLS.map(({ name, layout }) => ({ name, layout })),
+        skipDuplicates: true,
+        select: { id: true, name: true },
+      });
+      if (claimed.length < DEMO_HALLS.length) throw new DemoAlreadySeeded();
       const halls = [];
       for (const hall of DEMO_HALLS) {
-        halls.push(
-          await tx.hall.create({
-            data: {
-              name: hall.name,
-              layout: hall.layout,
-              seats: {
-                createMany: {
-                  data: seatsFromLayout(hall.layout).map(({ row, number, kind, x, y }) => ({
-                    row,
-                    number,
-                    kind,
-                    x,
-                    y,
-                  })),
-                },
-              },
-            },
-            include: { seats: { orderBy: [{ y: "asc" }, { x: "asc" }] } },
-          }),
-        );
+        const id = claimed.find((c) => c.name === hall.name)?.id;
+        if (id === undefined) throw new DemoAlreadySeeded();
+        await tx.seat.createMany({
+          data: seatsFromLayout(hall.layout).map(({ row, number, kind, x, y }) => ({
+            hallId: id,
+            row,
+            number,
+            kind,
+            x,
+            y,
+          })),
+        });
+        const seats = await tx.seat.findMany({
+          where: { hallId: id },
+          orderBy: [{ y: "asc" }, { x: "asc" }],
+        });
+        halls.push({ id, name: hall.name, seats });
       }
       const movies = [];
       for (const movie of DEMO_MOVIES) movies.push(await tx.movie.create({ data: movie }));
@@ -166,18 +182,24 @@ async function seedDemo(
 
       // A few confirmed bookings so seat maps look alive. Demo guests get random,
       // unknown passwords: they cannot be signed into.
-      const guests = [];
-      for (const [i, name] of ["Ada Demo", "Grace Demo", "Alan Demo"].entries()) {
-        guests.push(
-          await tx.user.create({
-            data: {
-              email: `guest${i + 1}@demo.marquee.local`,
-              name,
-              passwordHash: await hashPassword(randomBytes(18).toString("base64url")),
-            },
-          }),
-        );
-      }
+      const guestNames = ["Ada Demo", "Grace Demo", "Alan Demo"];
+      const guestEmail = (i: number) => `guest${i + 1}@demo.marquee.local`;
+      // Guests may survive from an earlier demo whose halls were deleted: keep them.
+      await tx.user.createMany({
+        data: await Promise.all(
+          guestNames.map(async (name, i) => ({
+            email: guestEmail(i),
+            name,
+            passwordHash: await hashPassword(randomBytes(18).toString("base64url")),
+          })),
+        ),
+        skipDuplicates: true,
+      });
+      const guests = await tx.user.findMany({
+        where: { email: { in: guestNames.map((_, i) => guestEmail(i)) } },
+        select: { id: true },
+        orderBy: { email: "asc" },
+      });
       let reservations = 0;
       for (const [i, showtime] of showtimes.slice(0, 12).entries()) {
         const hall = halls[showtime.hallIndex];

@@ -75,13 +75,15 @@ export async function call(
   return { status: res.status, body, headers: res.headers, cookies: res.headers.getSetCookie() };
 }
 
-/** The real entry point in its own process, on the given database. */
+/** The real entry point in its own process, on the given database; `bundle`: a built main.js. */
 export function startChildServer(
   databaseUrl: string,
   env: Record<string, string>,
+  options: { bundle?: string } = {},
 ): Promise<{ url: string; process: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const args = options.bundle ? [options.bundle] : ["--import", "tsx", "src/main.ts"];
+    const child = spawn(process.execPath, args, {
       cwd: join(import.meta.dirname, "..", ".."),
       env: {
         PATH: process.env.PATH,
