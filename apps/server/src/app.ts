@@ -10,7 +10,9 @@ import fastifyStatic from "@fastify/static";
 import {
   appRouter,
   createContextInner,
+  fromDatabaseFailure,
   retryAfterOf,
+  toTRPCError,
   validateSessionToken,
   type ApiConfig,
   type AppRouter,
@@ -53,6 +55,8 @@ export type AppOptions = {
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+/** How long /readyz waits for `SELECT 1` before answering 503. */
+const READY_TIMEOUT_MS = 2_000;
 
 /**
  * Fastify's trustProxy from the setting: a hop count trusts that many proxies next to us
@@ -152,11 +156,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_req, reply) => {
+    // A database that accepts packets but never answers would hang the probe (and the
+    // orchestrator behind it): give up after a short while and say not ready.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error("readiness check timed out")), READY_TIMEOUT_MS);
+    });
     try {
-      await options.db.$queryRaw`SELECT 1`;
+      await Promise.race([options.db.$queryRaw`SELECT 1`, timeout]);
       return { status: "ready" };
     } catch {
       return reply.code(503).send({ status: "unavailable", reason: "database unreachable" });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -171,7 +183,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const credentials = readCredentials(req);
         let auth: Awaited<ReturnType<typeof validateSessionToken>> = { user: null, session: null };
         if (credentials.kind !== "none") {
-          auth = await validateSessionToken(options.db, credentials.token, now());
+          try {
+            auth = await validateSessionToken(options.db, credentials.token, now());
+          } catch (error) {
+            // Runs before any procedure (and its error mapping): a lost or saturated database
+            // here is a 503 with Retry-After too, not a 500.
+            const failure = fromDatabaseFailure(error);
+            throw failure ? toTRPCError(failure) : error;
+          }
           if (credentials.kind === "cookie") {
             if (!auth.session) clearSessionCookie(req, res);
             else if (auth.session.renewed) {

@@ -49,7 +49,12 @@ async function main(): Promise<void> {
 
   let db: Database;
   try {
-    db = await createDb(env.DATABASE_URL);
+    db = await createDb(env.DATABASE_URL, {
+      poolSize: env.DATABASE_POOL_SIZE,
+      ...(env.DATABASE_MAX_WAITING === undefined ? {} : { maxWaiting: env.DATABASE_MAX_WAITING }),
+      // Requests on a dead connection get a 503; a connection dying idle is only worth a line.
+      onConnectionError: (err) => logger.warn({ err }, "database connection lost"),
+    });
     await db.prisma.$queryRaw`SELECT 1`;
   } catch (error) {
     fail(`cannot open the database ${redactUrl(env.DATABASE_URL)}: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 // One error type for domain failures, one table mapping them to tRPC codes, and one union
 // of the machine-readable details a client may act on (exported with the router).
 import { TRPCError } from "@trpc/server";
+import { isDatabaseBusy, isDatabaseUnavailable, isRetryableConflict } from "./services/db-errors";
 
 export const APP_ERROR_CODES = {
   NOT_FOUND: "NOT_FOUND",
@@ -82,4 +83,39 @@ export function toTRPCError(error: AppError): TRPCError {
 export function retryAfterOf(error: unknown): number | null {
   if (!(error instanceof AppError) || !error.details) return null;
   return "retryAfterSeconds" in error.details ? error.details.retryAfterSeconds : null;
+}
+
+/** Seconds to suggest when the pool is saturated: requests drain within a few. */
+const BUSY_RETRY_SECONDS = 2;
+/** Seconds to suggest when the database dropped or refused connections: it may be restarting. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/**
+ * The honest answer to a database failure that is no one's mistake: a write conflict retries
+ * could not settle (CONFLICT), overload or a lost database (UNAVAILABLE, with Retry-After).
+ * Null for anything else, which stays a 500. Used by the procedures and by the host's context
+ * (the session lookup runs before any procedure).
+ */
+export function fromDatabaseFailure(error: unknown): AppError | null {
+  if (isRetryableConflict(error)) {
+    return new AppError(
+      "CONFLICT",
+      "Too many people are booking these seats right now; please try again",
+    );
+  }
+  if (isDatabaseBusy(error)) {
+    return new AppError(
+      "UNAVAILABLE",
+      "The box office is very busy; please try again in a moment",
+      { reason: "BUSY", retryAfterSeconds: BUSY_RETRY_SECONDS },
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(
+      "UNAVAILABLE",
+      "The box office is briefly unavailable; please try again in a moment",
+      { reason: "BUSY", retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+    );
+  }
+  return null;
 }

@@ -13,7 +13,9 @@ export {
 export {
   AppError,
   APP_ERROR_CODES,
+  fromDatabaseFailure,
   retryAfterOf,
+  toTRPCError,
   type AppErrorCode,
   type ErrorDetails,
   type ErrorReason,

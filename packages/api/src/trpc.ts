@@ -2,8 +2,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { type Context } from "./context";
-import { AppError, toTRPCError } from "./errors";
-import { isDatabaseBusy, isRetryableConflict } from "./services/db-errors";
+import { AppError, fromDatabaseFailure, toTRPCError } from "./errors";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -32,30 +31,17 @@ const t = initTRPC.context<Context>().create({
 });
 
 /**
- * Turns domain errors into tRPC errors, and database overload or exhausted write-conflict
- * retries into honest "busy, try again" answers instead of 500s.
+ * Turns domain errors into tRPC errors, and exhausted write-conflict retries, database overload
+ * and a lost database into honest "try again" answers (409, or 503 with Retry-After) instead
+ * of 500s.
  */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof AppError) throw toTRPCError(cause);
-  if (isRetryableConflict(cause)) {
-    throw toTRPCError(
-      new AppError(
-        "CONFLICT",
-        "Too many people are booking these seats right now; please try again",
-      ),
-    );
-  }
-  if (isDatabaseBusy(cause)) {
-    throw toTRPCError(
-      new AppError("UNAVAILABLE", "The box office is very busy; please try again in a moment", {
-        reason: "BUSY",
-        retryAfterSeconds: 2,
-      }),
-    );
-  }
+  const failure = fromDatabaseFailure(cause);
+  if (failure) throw toTRPCError(failure);
   return result;
 });
 

@@ -37,6 +37,8 @@ export const ACCEPTS_ANY_TEXT: readonly string[] = ["HOST", "WEB_DIST_DIR"];
 export const BAD_VALUES: Record<string, string> = {
   PORT: "eighty",
   DATABASE_URL: "mysql://localhost/db",
+  DATABASE_POOL_SIZE: "abc",
+  DATABASE_MAX_WAITING: "abc",
   CINEMA_TIMEZONE: "Mars/Olympus",
   CINEMA_CURRENCY: "euro",
   HOLD_MINUTES: "abc",

@@ -4,7 +4,13 @@
 import { isIP } from "node:net";
 import { isValidTimeZone } from "@marquee/domain";
 import { z } from "zod";
-import { type Provider, DatabaseUrlError, DEFAULT_PGLITE_DIR, parseDatabaseUrl } from "./create-db";
+import {
+  type Provider,
+  DatabaseUrlError,
+  DEFAULT_PGLITE_DIR,
+  DEFAULT_POOL_SIZE,
+  parseDatabaseUrl,
+} from "./create-db";
 import type { SeedOptions } from "./seed";
 
 const BOOLEAN_WORDS = { true: true, false: false, "1": true, "0": false, yes: true, no: false };
@@ -99,6 +105,9 @@ export const configSchema = z.object({
   PORT: setting(int(0, 65_535), 3000),
   HOST: setting(z.string().min(1), "0.0.0.0"),
   DATABASE_URL: setting(databaseUrl, `pglite:${DEFAULT_PGLITE_DIR}`),
+  DATABASE_POOL_SIZE: setting(int(1, 1000), DEFAULT_POOL_SIZE),
+  // No fixed default: DEFAULT_WAITING_PER_CONNECTION × the pool size (createDb decides).
+  DATABASE_MAX_WAITING: optionalSetting(int(0, 100_000)),
   CINEMA_TIMEZONE: setting(
     z.string().refine(isValidTimeZone, { error: "must be an IANA time zone such as Europe/Paris" }),
     "UTC",

@@ -3,6 +3,7 @@ export * from "./create-db";
 export * from "./migrate";
 export * from "./password";
 export * from "./pglite-lock";
+export { POOL_QUEUE_FULL, PoolQueueFullError } from "./pool";
 export * from "./seed";
 export * from "./startup";
 export { Prisma, PrismaClient } from "./generated/prisma/client";

@@ -27,6 +27,7 @@ describe.runIf(enabled)("booking races [postgresql]", () => {
     const users = await createUsers(prisma, 200);
     const callers = users.map((u) => callerFor(prisma, u));
 
+    let unavailable = 0;
     for (let round = 1; round <= 20; round += 1) {
       const seatId = cinema.seat(`${round <= 10 ? "A" : "B"}${((round - 1) % 10) + 1}`);
       const results = await Promise.all(
@@ -39,13 +40,20 @@ describe.runIf(enabled)("booking races [postgresql]", () => {
       );
       const winners = results.filter((r) => r.startsWith("won:"));
       expect(winners, `round ${round}`).toHaveLength(1);
-      expect(results.filter((r) => r === "CONFLICT")).toHaveLength(199);
+      // Losing is CONFLICT; an overloaded pool may honestly say SERVICE_UNAVAILABLE (503,
+      // Retry-After). Anything else (INTERNAL_SERVER_ERROR above all) fails the round.
+      const losers = results.filter((r) => !r.startsWith("won:"));
+      expect(losers.filter((r) => r !== "CONFLICT" && r !== "SERVICE_UNAVAILABLE")).toEqual([]);
+      unavailable += losers.filter((r) => r === "SERVICE_UNAVAILABLE").length;
       const live = await prisma.reservationSeat.findMany({
         where: { showtimeId: show.id, seatId, live: true },
       });
       expect(live).toHaveLength(1);
       expect(`won:${live[0]?.reservationId}`).toBe(winners[0]);
     }
+    // With the default queue bound (50 waiting per connection) 200 callers on 20 connections
+    // all get in line: a 503 here would mean the machine is genuinely overloaded.
+    if (unavailable > 0) console.warn(`booking race: ${unavailable} of 4000 holds answered 503`);
   }, 300_000);
 
   it("100 clients book overlapping 2-6 seat sets for 20 s: no seat twice, no partial booking", async () => {
