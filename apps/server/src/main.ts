@@ -145,8 +145,8 @@ async function main(): Promise<void> {
       clearInterval(prune);
       clearInterval(sweep);
       await unlisten();
-      await counters.close();
       await app.close(); // stops accepting, waits for in-flight requests
+      await counters.close(); // the last counts, for the other processes
       await db.close();
     } finally {
       clearTimeout(force);
