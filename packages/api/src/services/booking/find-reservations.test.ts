@@ -2,7 +2,7 @@
 import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
 import { rejection } from "../../test/assertions";
-import { createBookingScene } from "../../test/factories";
+import { callerFor, createBookingScene } from "../../test/factories";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -70,5 +70,29 @@ describeEachDatabase("find reservations", (getDb) => {
       (await caller.reservation.list({ showtimeId: show.id })).items.map((r) => r.id).sort(),
     );
     expect(rest.nextCursor).toBeNull();
+  });
+
+  it("answers unknown and foreign codes alike, and pauses lookups after 20 misses", async () => {
+    const { db, alice, bob, admin, hold } = await setup();
+    const mine = await hold(alice, ["A1"]);
+    const bobs = await hold(bob, ["A2"]);
+    const from = { now: T0, clientIp: "10.77.0.1" };
+    const lookup = (code: string) => callerFor(db, alice, from).reservation.byCode({ code });
+    const foreign = await rejection(lookup(bobs.code));
+    const unknown = await rejection(lookup("ZZZZ-ZZZZ"));
+    expect([foreign.code, unknown.code]).toEqual(["NOT_FOUND", "NOT_FOUND"]);
+    expect(foreign.message.replace(bobs.code, "X")).toBe(unknown.message.replace("ZZZZ-ZZZZ", "X"));
+    // A hit gives its slot back; misses add up to the limit (2 so far).
+    expect((await lookup(mine.code)).id).toBe(mine.id);
+    for (let i = 0; i < 18; i += 1) {
+      expect((await rejection(lookup(`QQQQ-${String(i).padStart(4, "2")}`))).code).toBe(
+        "NOT_FOUND",
+      );
+    }
+    const paused = await rejection(lookup(mine.code));
+    expect(paused.code).toBe("TOO_MANY_REQUESTS");
+    // Staff look codes up all day: admins are not throttled, and find any booking.
+    const desk = callerFor(db, admin, from);
+    expect((await desk.reservation.byCode({ code: bobs.code })).id).toBe(bobs.id);
   });
 });
