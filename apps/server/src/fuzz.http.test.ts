@@ -40,12 +40,19 @@ function send(url: string, req: Req): Promise<Answer> {
         res.on("error", reject);
       },
     );
-    // The server may answer 413 and close before a huge body is all written: status 0.
-    r.on("error", (error: NodeJS.ErrnoException) =>
-      error.code === "EPIPE" || error.code === "ECONNRESET"
-        ? resolve({ status: 0, body: `connection closed (${error.code})` })
-        : reject(error),
-    );
+    r.on("error", (error: NodeJS.ErrnoException & { rawPacket?: unknown }) => {
+      // The server may answer 413 and close before a huge body is all written: status 0.
+      if (error.code === "EPIPE" || error.code === "ECONNRESET") {
+        resolve({ status: 0, body: `connection closed (${error.code})` });
+        return;
+      }
+      // A request whose headers overflow gets a 431 with a body before the server could know
+      // it was a HEAD, which the client then cannot parse: read the answer from the bytes.
+      const raw = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString("utf8") : "";
+      const status = /^HTTP\/1\.1 (\d{3}) /.exec(raw)?.[1];
+      if (error.code?.startsWith("HPE_") && status) resolve({ status: Number(status), body: raw });
+      else reject(error);
+    });
     r.end(req.body);
   });
 }
