@@ -8,3 +8,4 @@ export * from "./reservation";
 export * from "./sales";
 export * from "./seat-map";
 export * from "./batching";
+export * from "./text";

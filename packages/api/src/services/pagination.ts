@@ -2,6 +2,7 @@
 // cursor codec. Cursors are opaque keyset positions (the sort key and the id of the last row
 // of a page), so the next page starts strictly after it and rows inserted meanwhile neither
 // shift nor repeat it. A cursor the server did not make is a 400 naming the cursor.
+import { isAcceptedYear, isPlainText } from "@marquee/domain";
 import { AppError } from "../errors";
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -30,6 +31,8 @@ function parse(token: string): Cursor | null {
     const [key, id] = value as unknown[];
     if (typeof key !== "string" || typeof id !== "string") return null;
     if (key.length > MAX_KEY_LENGTH || !UUID.test(id)) return null;
+    // Keys are titles, e-mails and instants, all plain text: a NUL would reach PostgreSQL.
+    if (!isPlainText(key)) return null;
     return { key, id };
   } catch {
     return null;
@@ -50,10 +53,17 @@ export function decodeCursor<K = string>(
   return { key: parsed, id: cursor.id };
 }
 
-/** An instant sort key (ISO string), or null when it is not one. */
+/**
+ * An instant sort key (ISO string), or null when it is not one. Only years Marquee accepts:
+ * PostgreSQL has no year 0, and no showtime is ever stored outside them.
+ */
 export const instantKey = (raw: string): Date | null => {
   const at = new Date(raw);
-  return /^\d{4}-\d{2}-\d{2}T/.test(raw) && !Number.isNaN(at.getTime()) ? at : null;
+  return /^\d{4}-\d{2}-\d{2}T/.test(raw) &&
+    !Number.isNaN(at.getTime()) &&
+    isAcceptedYear(at.getUTCFullYear())
+    ? at
+    : null;
 };
 
 /** Cuts the limit+1 rows a query fetched into a page and the cursor after it. */
