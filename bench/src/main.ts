@@ -1,7 +1,7 @@
 // pnpm bench [--smoke]: Marquee against its floors, on a throw-away PostgreSQL database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,11 +122,15 @@ async function main(): Promise<void> {
       `SELECT id, "userId" FROM "Session" ORDER BY "createdAt"`,
     );
 
+    const heapProbeFile = join(root, "bench/results/.heap-probe");
     // BENCH_CPU_PROF=<dir>: profile the server (written when it exits) to find hot spots.
     const profile = process.env.BENCH_CPU_PROF;
     const server = await startProcess(
       [
         ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []),
+        "--expose-gc",
+        "--import",
+        join(root, "bench/src/heap-probe.mjs"),
         join(root, "apps/server/dist/server/main.js"),
       ],
       {
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
         AUTH_MAX_FAILED_LOGINS: "1000000",
         AUTH_MAX_REGISTRATIONS: "1000000",
         NODE_ENV: "production",
+        HEAP_PROBE_FILE: heapProbeFile,
       },
       /running on (http:\/\/\S+)/,
     );
@@ -187,16 +192,33 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1_000));
       return rssMb(server.child.pid);
     };
+    /** The server's live heap after a full collection (see heap-probe.mjs), in MB. */
+    const liveHeapMb = async () => {
+      rmSync(heapProbeFile, { force: true });
+      server.child.kill("SIGUSR2");
+      for (let i = 0; i < 100 && !existsSync(heapProbeFile); i += 1) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return Number(readFileSync(heapProbeFile, "utf8")) / 2 ** 20;
+    };
     const rssWarm = await floodOnce();
+    const heapWarm = await liveHeapMb();
     const rssAfter = await floodOnce();
+    const heapAfter = await liveHeapMb();
     const unknownIds = {
       requests: flood,
       non404: floodNon404,
       rssBeforeMb: rssWarm,
       rssAfterMb: rssAfter,
-      growthMb: rssAfter - rssWarm,
+      rssGrowthMb: rssAfter - rssWarm,
+      heapBeforeMb: heapWarm,
+      heapAfterMb: heapAfter,
+      growthMb: heapAfter - heapWarm,
     };
-    log(`unknown-id flood: ${flood} requests, RSS +${round(unknownIds.growthMb)} MB`);
+    log(
+      `unknown-id flood: ${flood} more requests, live heap ${round(unknownIds.growthMb, 1)} MB, ` +
+        `RSS ${round(unknownIds.rssGrowthMb, 1)} MB`,
+    );
 
     // Booking: hold + confirm of 2 free seats by 50 users, through the real tRPC client.
     let next = 0;
@@ -401,7 +423,7 @@ function renderTable(r: Results): string {
     ["Hot seat: p99 ms / winners", `${round(r.hotSeat.p99, 0)} / ${r.hotSeat.winners}`, "", ""],
     ["Logins/s (argon2id, 4 connections)", `${round(r.login.perSecond)}`, "", ""],
     [
-      `RSS growth over ${r.unknownIds.requests} more unknown-id seat maps (MB, target < 30)`,
+      `Live-heap growth over ${r.unknownIds.requests} more unknown-id seat maps (MB, target < 30)`,
       `${round(r.unknownIds.growthMb, 1)}`,
       "",
       "",
