@@ -144,6 +144,8 @@ async function main(): Promise<void> {
         ADMIN_PASSWORD: "bench-admin-password",
         AUTH_MAX_FAILED_LOGINS: "1000000",
         AUTH_MAX_REGISTRATIONS: "1000000",
+        // Bench users book many pairs per showtime: measure booking, not the per-account cap.
+        MAX_SEATS_PER_SHOWTIME: "1000",
         NODE_ENV: "production",
         HEAP_PROBE_FILE: heapProbeFile,
       },
