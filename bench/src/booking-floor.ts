@@ -1,32 +1,28 @@
 // The booking floor: the very statements Marquee's hold and confirm send (the API's own
-// Prisma.sql builders), in the same transactions, straight through `pg` with the server's
-// pool size. No HTTP, no tRPC, no Prisma: what remains is the database's own cost.
+// Prisma.sql builders: one call to marquee_hold, one to marquee_confirm), straight through
+// `pg` with the server's pool size. No HTTP, no tRPC, no Prisma: what remains is the
+// database's own cost plus `pg`'s. No session lookup either: the server caches sessions
+// (SESSION_CACHE_MS), so its hot path does not send one per request.
 import { randomBytes, randomUUID } from "node:crypto";
-import { bookingSql as sql, sessionLookupSql } from "@marquee/api";
+import { bookingSql as sql } from "@marquee/api";
 import type pg from "pg";
 
 export type FloorClient = { pool: pg.Pool; userId: string; sessionId: string };
 
-type Statement = { text: string; values: unknown[] };
-
-async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (run: <R extends pg.QueryResultRow>(s: Statement) => Promise<R[]>) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  const run = async <R extends pg.QueryResultRow>(s: Statement) =>
-    (await client.query<R>(s.text, s.values)).rows;
-  try {
-    await client.query("BEGIN");
-    const result = await work(run);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
+/** The hold call Marquee sends, for one user and two seats (also the pgbench template). */
+export function holdCall(userId: string, showtimeId: string, seatIds: string[]) {
+  return sql.hold({
+    userId,
+    showtimeId,
+    seatIds: [...seatIds].sort(),
+    idempotencyKey: null,
+    now: new Date(),
+    holdMinutes: 10,
+    salesCutoffMinutes: 0,
+    maxSeatsPerShowtime: 1_000_000,
+    newReservationId: randomUUID(),
+    newCode: randomBytes(5).toString("hex"),
+  });
 }
 
 export async function floorBooking(
@@ -34,49 +30,18 @@ export async function floorBooking(
   showtimeId: string,
   seatIds: string[],
 ): Promise<boolean> {
-  const lookup = sessionLookupSql(c.sessionId);
-  await c.pool.query(lookup.text, lookup.values);
-  const now = new Date();
-  const sorted = [...seatIds].sort();
-  const reservationId = await inTransaction(c.pool, async (run) => {
-    const [showtime] = await run<sql.ShowtimeForSaleRow>(sql.showtimeForSale(showtimeId, c.userId));
-    if (!showtime) throw new Error("no showtime");
-    const seats = await run<sql.HallSeatRow>(sql.seatsOfHall(sorted, showtime.hallId));
-    const mine = { userId: c.userId, showtimeId, now };
-    await run(sql.expireLapsedHolds({ ...mine, seatIds: sorted }));
-    const [current] = await run<sql.CurrentHoldRow>(sql.currentHold(c.userId, showtimeId, now));
-    await run<sql.SeatCountRow>(sql.userSeatCount({ ...mine, exceptReservationId: current?.id }));
-    const taken = await run<sql.LabelRow>(
-      sql.takenSeats({ showtimeId, seatIds: sorted, now, exceptReservationId: current?.id }),
-    );
-    if (taken.length > 0) throw new Error("taken");
-    const id = randomUUID();
-    await run(
-      sql.insertHold({
-        reservationId: id,
-        code: randomBytes(6).toString("hex"),
-        userId: c.userId,
-        showtimeId,
-        hallId: showtime.hallId,
-        seatIds: sorted,
-        prices: sorted.map(() => showtime.priceStandard),
-        holdUntil: new Date(now.getTime() + 600_000),
-        total: seats.length * showtime.priceStandard,
-        currency: showtime.currency,
-        idempotencyKey: null,
-        now,
-      }),
-    );
-    return id;
-  });
-  const read = sql.readReservation(reservationId);
-  await c.pool.query(read.text, read.values);
+  const held = holdCall(c.userId, showtimeId, seatIds);
+  const [hold] = (await c.pool.query<sql.HoldRow>(held.text, held.values)).rows;
+  if (hold?.result.outcome !== "OK") throw new Error(`hold: ${hold?.result.outcome}`);
+  const reservationId = hold.result.reservation.id;
 
-  await c.pool.query(lookup.text, lookup.values);
-  await inTransaction(c.pool, async (run) => {
-    await run(sql.lockReservation(reservationId));
-    await run(sql.confirmHold(reservationId, new Date()));
+  const confirm = sql.confirm({
+    reservationId,
+    userId: c.userId,
+    now: new Date(),
+    salesCutoffMinutes: 0,
   });
-  await c.pool.query(read.text, read.values);
+  const [confirmed] = (await c.pool.query<sql.ConfirmRow>(confirm.text, confirm.values)).rows;
+  if (confirmed?.result.outcome !== "OK") throw new Error(`confirm: ${confirmed?.result.outcome}`);
   return true;
 }

@@ -12,6 +12,8 @@ import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import autocannon from "autocannon";
 import pg from "pg";
 import { floorBooking } from "./booking-floor";
+import { loadCeilingPairs, runCeiling } from "./ceiling";
+import { liveFanout, renderLiveFanout, updateLiveDocs } from "./live-fanout";
 import {
   createBenchUsers,
   FULL,
@@ -20,6 +22,7 @@ import {
   seedDataset,
   SMOKE,
 } from "./dataset";
+import { pinCores } from "./pinning";
 import { closedLoop, percentiles, round } from "./stats";
 
 const smoke = process.argv.includes("--smoke");
@@ -36,9 +39,16 @@ function log(message: string) {
   console.log(`[bench] ${message}`);
 }
 
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp) {
+function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  prefix: string[] = [],
+) {
   return new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    // With a prefix (taskset), it execs node in place: the child's pid is still the server's.
+    const [command, ...rest] = [...prefix, process.execPath, ...args];
+    const child = spawn(command ?? process.execPath, rest, {
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -98,6 +108,8 @@ async function main(): Promise<void> {
     await migrate(db);
     await db.close();
     const client = new pg.Client({ connectionString: scratch.url });
+    // Dropping the scratch database at the end ends this connection: not an error.
+    client.on("error", () => undefined);
     await client.connect();
     const t = performance.now();
     await seedDataset(client, T.size);
@@ -117,12 +129,32 @@ async function main(): Promise<void> {
       sessionIdFromToken,
       generateSessionToken,
     );
-    const pairs = await freeSeatPairs(client, smoke ? 2_000 : 40_000);
+    const pairs = await freeSeatPairs(client, smoke ? 2_000 : 200_000);
+    const pin = pinCores(process.env.BENCH_PIN !== "0");
+    log(`pinning: ${pin.description}`);
     const sessions = await client.query<{ id: string; userId: string }>(
       `SELECT id, "userId" FROM "Session" ORDER BY "createdAt"`,
     );
 
     const heapProbeFile = join(root, "bench/results/.heap-probe");
+    const serverEnv: Record<string, string> = {
+      DATABASE_URL: scratch.url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      // One load generator on one address: the per-address limit would measure itself.
+      RATE_LIMIT_PER_MINUTE: "0",
+      // Stopped with SIGTERM right before its database is dropped: no load balancer to drain.
+      SHUTDOWN_GRACE_SECONDS: "0",
+      SEED_DEMO: "false",
+      ADMIN_PASSWORD: "bench-admin-password",
+      AUTH_MAX_FAILED_LOGINS: "1000000",
+      AUTH_MAX_REGISTRATIONS: "1000000",
+      // Bench users book many pairs per showtime: measure booking, not the per-account cap.
+      MAX_SEATS_PER_SHOWTIME: "1000",
+      NODE_ENV: "production",
+      HEAP_PROBE_FILE: heapProbeFile,
+    };
     // BENCH_CPU_PROF=<dir>: profile the server (written when it exits) to find hot spots.
     const profile = process.env.BENCH_CPU_PROF;
     const server = await startProcess(
@@ -133,23 +165,9 @@ async function main(): Promise<void> {
         join(root, "bench/src/heap-probe.mjs"),
         join(root, "apps/server/dist/server/main.js"),
       ],
-      {
-        DATABASE_URL: scratch.url,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "warn",
-        // One load generator on one address: the per-address limit would measure itself.
-        RATE_LIMIT_PER_MINUTE: "0",
-        SEED_DEMO: "false",
-        ADMIN_PASSWORD: "bench-admin-password",
-        AUTH_MAX_FAILED_LOGINS: "1000000",
-        AUTH_MAX_REGISTRATIONS: "1000000",
-        // Bench users book many pairs per showtime: measure booking, not the per-account cap.
-        MAX_SEATS_PER_SHOWTIME: "1000",
-        NODE_ENV: "production",
-        HEAP_PROBE_FILE: heapProbeFile,
-      },
+      serverEnv,
       /running on (http:\/\/\S+)/,
+      pin.serverPrefix,
     );
     processes.push(server.child);
     log(`server ${server.url} (pid ${server.child.pid})`);
@@ -165,6 +183,7 @@ async function main(): Promise<void> {
       ["--import", "tsx", join(root, "bench/src/floor-server.ts")],
       { FLOOR_BODY_FILE: bodyFile },
       /listening (http:\/\/\S+)/,
+      pin.serverPrefix,
     );
     processes.push(floor.child);
     await cannon(server.url + seatMapPath, {}, T.warmMs);
@@ -225,14 +244,13 @@ async function main(): Promise<void> {
     // Booking: hold + confirm of 2 free seats by 50 users, through the real tRPC client.
     let next = 0;
     const take = () => pairs[next++];
-    const clients = tokens.slice(0, BOOKERS).map((token) =>
-      createTRPCClient<AppRouter>({
-        links: [
-          httpLink({ url: `${server.url}/trpc`, headers: { authorization: `Bearer ${token}` } }),
-        ],
-      }),
-    );
-    const book = async (worker: number) => {
+    const bookersOf = (url: string) =>
+      tokens.slice(0, BOOKERS).map((token) =>
+        createTRPCClient<AppRouter>({
+          links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
+        }),
+      );
+    const bookWith = (clients: ReturnType<typeof bookersOf>) => async (worker: number) => {
       const pair = take();
       const c = clients[worker];
       if (!pair || !c) return false;
@@ -243,6 +261,7 @@ async function main(): Promise<void> {
       await c.reservation.confirm.mutate({ reservationId: held.id });
       return true;
     };
+    const book = bookWith(bookersOf(server.url));
     await closedLoop({ workers: BOOKERS, durationMs: T.warmMs, iteration: book });
     const booking = await closedLoop({ workers: BOOKERS, durationMs: T.runMs, iteration: book });
     log(`bookings ${round(booking.perSecond)}/s (${booking.failed} failed)`);
@@ -265,6 +284,47 @@ async function main(): Promise<void> {
     });
     await pool.end();
     log(`booking floor ${round(bookingFloor.perSecond)}/s (${bookingFloor.failed} failed)`);
+
+    // The ceiling: pgbench sending the same two calls, pinned like the load generator.
+    const ceilingPairs = pairs.slice(next, next + (smoke ? 500 : 100_000));
+    next += ceilingPairs.length;
+    await loadCeilingPairs(
+      client,
+      ceilingPairs,
+      sessions.rows.slice(0, BOOKERS).map((s) => s.userId),
+    );
+    const ceiling = await runCeiling({
+      url: scratch.url,
+      clients: BOOKERS,
+      prefix: pin.loadPrefix,
+      limit: smoke ? { transactions: 5 } : { seconds: T.runMs / 1000 },
+    });
+    log(`booking ceiling (pgbench) ${round(ceiling.perSecond)}/s (${ceiling.failed} failed)`);
+
+    // WORKERS=1 against WORKERS=2, both unpinned (two workers on one pinned core would
+    // measure nothing), booking only.
+    const byWorkers: Record<"one" | "two", Awaited<ReturnType<typeof closedLoop>>> = {
+      one: { ok: 0, failed: 0, perSecond: NaN, latency: percentiles([]) },
+      two: { ok: 0, failed: 0, perSecond: NaN, latency: percentiles([]) },
+    };
+    for (const [key, workers] of [
+      ["one", "1"],
+      ["two", "2"],
+    ] as const) {
+      const other = await startProcess(
+        [join(root, "apps/server/dist/server/main.js")],
+        { ...serverEnv, WORKERS: workers, HEAP_PROBE_FILE: "" },
+        /running on (http:\/\/\S+)/,
+        pin.loadPrefix.length > 0 ? ["taskset", "-c", `0-${cpus().length - 1}`] : [],
+      );
+      processes.push(other.child);
+      const run = bookWith(bookersOf(other.url));
+      await closedLoop({ workers: BOOKERS, durationMs: T.warmMs, iteration: run });
+      byWorkers[key] = await closedLoop({ workers: BOOKERS, durationMs: T.runMs, iteration: run });
+      other.child.kill("SIGTERM");
+      await new Promise((r) => other.child.once("exit", r));
+      log(`WORKERS=${workers} (unpinned): ${round(byWorkers[key].perSecond)} bookings/s`);
+    }
 
     // Hot seat: 200 clients on one seat at once.
     const hot = take();
@@ -314,6 +374,10 @@ async function main(): Promise<void> {
     const rss = rssMb(server.child.pid);
     await client.end();
 
+    // Live fan-out (its own two server processes): see live-fanout.ts.
+    const live = await liveFanout({ databaseUrl: scratch.url, root, tokens, smoke, log });
+    log(`live fan-out: ${live.streams} streams, p99 ${live.allStreams.p99} ms`);
+
     const hotP = percentiles(hotLatencies);
     const results = {
       date: new Date().toISOString(),
@@ -330,25 +394,37 @@ async function main(): Promise<void> {
         floor: seatMapFloor,
         ratio: seatMap.perSecond / seatMapFloor.perSecond,
       },
+      pinning: pin.description,
       booking: {
         marquee: booking,
         floor: bookingFloor,
         ratio: booking.perSecond / bookingFloor.perSecond,
+        ceiling: { perSecond: ceiling.perSecond, p50: ceiling.p50, p99: ceiling.p99 },
+        ceilingRatio: booking.perSecond / ceiling.perSecond,
+        workers: {
+          one: byWorkers.one,
+          two: byWorkers.two,
+          ratio: byWorkers.two.perSecond / byWorkers.one.perSecond,
+        },
       },
       unknownIds,
       hotSeat: { clients: HOT_CLIENTS, winners, conflicts, allAnsweredMs: hotAll, p99: hotP.p99 },
       login: { perSecond: login.perSecond, p50: login.p50, p99: login.p99, non2xx: login.non2xx },
       serverRssMb: rss,
+      liveFanout: live,
     };
     const table = renderTable(results);
     console.log(`\n${table}\n`);
     writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`${renderLiveFanout(live)}\n`);
     if (!smoke) updateDocs(table, results);
+    if (!smoke) updateLiveDocs(root, live, results.date);
     const problems: string[] = [];
     if (winners !== 1) problems.push(`hot seat had ${winners} winners`);
     if (seatMap.non2xx > 0 || seatMap.errors > 0) problems.push("seat map answered errors");
     if (unknownIds.non404 > 0) problems.push(`${unknownIds.non404} unknown seat maps were not 404`);
     if (booking.ok === 0) problems.push("no booking succeeded");
+    if (live.missed > 0) problems.push(`${live.missed} live streams missed a change`);
     if (problems.length > 0) {
       console.error(`bench: ${problems.join("; ")}`);
       process.exitCode = 1;
@@ -381,6 +457,13 @@ type Results = {
     marquee: { perSecond: number; failed: number; latency: { p50: number; p99: number } };
     floor: { perSecond: number; latency: { p50: number; p99: number } };
     ratio: number;
+    ceiling: { perSecond: number; p50: number; p99: number };
+    ceilingRatio: number;
+    workers: {
+      one: { perSecond: number; latency: { p50: number; p99: number } };
+      two: { perSecond: number; latency: { p50: number; p99: number } };
+      ratio: number;
+    };
   };
   hotSeat: {
     clients: number;
@@ -421,6 +504,30 @@ function renderTable(r: Results): string {
       `${round(r.booking.floor.latency.p50)} / ${round(r.booking.floor.latency.p99)}`,
       "",
     ],
+    [
+      "Bookings/s vs the pgbench ceiling (same SQL)",
+      `${round(r.booking.marquee.perSecond)}`,
+      `${round(r.booking.ceiling.perSecond)}`,
+      pct(r.booking.ceilingRatio),
+    ],
+    [
+      "pgbench ceiling p50 / p99 ms",
+      "",
+      `${round(r.booking.ceiling.p50)} / ${round(r.booking.ceiling.p99)}`,
+      "",
+    ],
+    [
+      "Bookings/s WORKERS=2 vs WORKERS=1 (both unpinned)",
+      `${round(r.booking.workers.two.perSecond)}`,
+      `${round(r.booking.workers.one.perSecond)}`,
+      pct(r.booking.workers.ratio),
+    ],
+    [
+      "Booking p50 / p99 ms WORKERS=2 vs WORKERS=1",
+      `${round(r.booking.workers.two.latency.p50)} / ${round(r.booking.workers.two.latency.p99)}`,
+      `${round(r.booking.workers.one.latency.p50)} / ${round(r.booking.workers.one.latency.p99)}`,
+      "",
+    ],
     ["Hot seat: 200 clients, all answered in ms", `${round(r.hotSeat.allAnsweredMs, 0)}`, "", ""],
     ["Hot seat: p99 ms / winners", `${round(r.hotSeat.p99, 0)} / ${r.hotSeat.winners}`, "", ""],
     ["Logins/s (argon2id, 4 connections)", `${round(r.login.perSecond)}`, "", ""],
@@ -441,7 +548,7 @@ function renderTable(r: Results): string {
 
 function updateDocs(
   table: string,
-  r: Results & { date: string; machine: object; dataset: unknown },
+  r: Results & { date: string; machine: object; dataset: unknown; pinning: string },
 ): void {
   const file = join(root, "docs/benchmarks.md");
   let doc: string;
@@ -453,6 +560,7 @@ function updateDocs(
   const block = [
     "<!-- bench:start -->",
     `Latest full run: ${r.date} on ${JSON.stringify(r.machine)}; dataset ${JSON.stringify(r.dataset)}.`,
+    `Pinning: ${r.pinning}.`,
     "",
     table,
     "<!-- bench:end -->",

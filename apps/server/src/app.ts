@@ -1,12 +1,9 @@
 // The HTTP host: tRPC under /trpc, health probes, the built web app with SPA fallback.
 // It knows HTTP and nothing of the domain.
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import etag from "@fastify/etag";
 import helmet from "@fastify/helmet";
-import fastifyStatic from "@fastify/static";
 import {
   appRouter,
   createContextInner,
@@ -17,13 +14,19 @@ import {
   type ApiConfig,
   type AppRouter,
   type SeatMapCache,
+  type SessionCache,
+  type SeatMapFeed,
   type SharedCounters,
 } from "@marquee/api";
-import { type PrismaClient } from "@marquee/db";
+import { configDefaults, type PrismaClient } from "@marquee/db";
 import { batchRefusal, MAX_BATCH_SIZE } from "@marquee/domain";
 import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { isEventStream, useLiveStreams, type LiveStreamLimits } from "./live-streams";
+import { useCors } from "./cors";
+import { type MetricsOptions, useMetrics } from "./metrics";
+import { useOpenApi } from "./openapi";
 import { useRateLimit } from "./rate-limit";
 import { type ResponseCache, useResponseCache } from "./response-cache";
 import {
@@ -32,6 +35,7 @@ import {
   readCredentials,
   setSessionCookie,
 } from "./http-session";
+import { hasWebApp, serveWebApp } from "./static";
 
 export type AppOptions = {
   db: PrismaClient;
@@ -48,10 +52,22 @@ export type AppOptions = {
   responseCache?: ResponseCache;
   /** The process's seat-map cache; without one every seat map reads the database. */
   seatMaps?: SeatMapCache;
+  /** The process's session cache; without one every request looks its session up. */
+  sessions?: SessionCache;
   /** Largest API answer sent (default 4 MiB); a bigger one is refused as asking too much. */
   maxResponseBytes?: number;
   /** The general per-address limit on /trpc, counted across processes; none without it. */
   rateLimit?: { counters: SharedCounters; perMinute: number };
+  /** The process's live seat-map feed; without one, live streams are refused (503). */
+  seatMapFeed?: SeatMapFeed;
+  /** Open event streams allowed per process and per client address. */
+  liveStreams?: LiveStreamLimits;
+  /** True once shutdown has begun: /readyz answers 503 while requests are still served. */
+  isDraining?: () => boolean;
+  /** Prometheus metrics at /metrics, behind a bearer token; off without. */
+  metrics?: Omit<MetricsOptions, "procedures">;
+  /** Origins allowed to call the API from a browser (bearer tokens only); none by default. */
+  corsOrigins?: readonly string[];
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -102,6 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
+  if (options.metrics) {
+    useMetrics(app, { ...options.metrics, procedures: Object.keys(appRouter._def.procedures) });
+  }
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -123,14 +142,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
 
+  await useCors(app, options.corsOrigins ?? []);
   await app.register(cookie);
   // Polling clients (seat maps every few seconds) revalidate with If-None-Match and get an
   // empty 304 when nothing changed. tRPC answers with a web Response (a stream); query
-  // answers are small JSON, so buffer them for the ETag.
+  // answers are small JSON, so buffer them for the ETag. Event streams pass as they are.
+  useLiveStreams(
+    app,
+    options.liveStreams ?? {
+      perProcess: configDefaults.MAX_LIVE_STREAMS,
+      perAddress: configDefaults.MAX_LIVE_STREAMS_PER_ADDRESS,
+    },
+  );
   app.addHook("onSend", async (req, reply, payload) => {
     if (req.method !== "GET" || !req.url.startsWith("/trpc/") || !(payload instanceof Response)) {
       return payload;
     }
+    if (isEventStream(payload)) return payload;
     void reply.code(payload.status);
     payload.headers.forEach((value, key) => void reply.header(key, value));
     return payload.text();
@@ -154,8 +182,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/readyz", async (_req, reply) => {
+  // Probes come every few seconds: logged only when something is wrong.
+  app.get("/healthz", { logLevel: "warn" }, async () => ({ status: "ok" }));
+  app.get("/readyz", { logLevel: "warn" }, async (_req, reply) => {
+    if (options.isDraining?.()) {
+      return reply.code(503).send({ status: "unavailable", reason: "shutting down" });
+    }
     // A database that accepts packets but never answers would hang the probe (and the
     // orchestrator behind it): give up after a short while and say not ready.
     let timer: NodeJS.Timeout | undefined;
@@ -184,7 +216,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         let auth: Awaited<ReturnType<typeof validateSessionToken>> = { user: null, session: null };
         if (credentials.kind !== "none") {
           try {
-            auth = await validateSessionToken(options.db, credentials.token, now());
+            auth = await validateSessionToken(
+              options.db,
+              credentials.token,
+              now(),
+              options.sessions,
+            );
           } catch (error) {
             // Runs before any procedure (and its error mapping): a lost or saturated database
             // here is a 503 with Retry-After too, not a 500.
@@ -207,6 +244,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           requestId: req.id,
           clientIp: req.ip,
           ...(options.seatMaps ? { seatMaps: options.seatMaps } : {}),
+          ...(options.sessions ? { sessions: options.sessions } : {}),
+          seatMapFeed: options.seatMapFeed ?? null,
+          origin: options.publicOrigin ?? `${req.protocol}://${req.host}`,
           transport: {
             setSession: (token, expiresAt) => setSessionCookie(req, res, token, expiresAt),
             clearSession: () => clearSessionCookie(req, res),
@@ -233,20 +273,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
-  if (options.webDistDir && existsSync(join(options.webDistDir, "index.html"))) {
-    await app.register(fastifyStatic, {
-      root: options.webDistDir,
-      wildcard: false,
-      index: ["index.html"],
-    });
-    // SPA fallback: unknown GETs that want HTML get the app; API-ish paths get a JSON 404.
-    app.setNotFoundHandler((req, reply) => {
-      const wantsHtml = (req.headers.accept ?? "").includes("text/html");
-      if (req.method === "GET" && wantsHtml && !req.url.startsWith("/trpc")) {
-        return reply.type("text/html").sendFile("index.html");
-      }
-      return reply.code(404).send({ error: "Not Found", path: req.url });
-    });
+  // REST under /api/v1 and /openapi.json, for clients that do not speak tRPC.
+  await useOpenApi(app, {
+    db: options.db,
+    api: options.api,
+    now,
+    ...(options.seatMaps ? { seatMaps: options.seatMaps } : {}),
+  });
+
+  if (hasWebApp(options.webDistDir)) {
+    await serveWebApp(app, options.webDistDir);
   } else {
     app.get("/", async (_req, reply) =>
       reply

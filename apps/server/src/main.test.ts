@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDb, migrate } from "@marquee/db";
+import { childEnv } from "./test/start-server";
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -12,7 +13,7 @@ function runMain(env: Record<string, string>, untilReady = false): Promise<Run> 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: join(import.meta.dirname, ".."),
-      env: { PATH: process.env.PATH, LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: "0", ...env },
+      env: childEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -50,11 +51,23 @@ describe("start-up", () => {
     );
   }, 60_000);
 
-  it("stops with one clear message when the database is unreachable, hiding the password", async () => {
-    const run = await runMain({ DATABASE_URL: "postgres://marquee:s3cret@127.0.0.1:1/marquee" });
+  it("retries an unreachable database, one line per attempt, then stops with one clear line, hiding the password", async () => {
+    const run = await runMain({
+      DATABASE_URL: "postgres://marquee:s3cret@127.0.0.1:1/marquee",
+      DB_CONNECT_TIMEOUT_SECONDS: "2",
+    });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(
-      /^marquee: cannot open the database postgres:\/\/marquee:\*\*\*@127\.0\.0\.1:1\/marquee/,
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const where = "postgres://marquee:***@127.0.0.1:1/marquee";
+    lines.slice(0, -1).forEach((line, i) => {
+      expect(line.startsWith(`marquee: database ${where} not reachable (attempt ${i + 1}: `)).toBe(
+        true,
+      );
+      expect(line).toMatch(/: the database server cannot be reached\); retrying in [\d.]+ s$/);
+    });
+    expect(lines.at(-1)).toBe(
+      `marquee: cannot open the database ${where}: the database server cannot be reached (gave up after ${lines.length} attempts in 2 s, DB_CONNECT_TIMEOUT_SECONDS)`,
     );
     expect(run.stderr).not.toContain("s3cret");
   }, 60_000);
@@ -68,7 +81,15 @@ describe("start-up", () => {
     const second = await runMain(env, true);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("Admin account created");
-  }, 120_000);
+    // Without SMTP_URL the log says mails stay in the outbox and where to read them.
+    expect(second.stdout).toContain("SMTP_URL is not set");
+    expect(second.stdout).toContain("/admin/outbox");
+    // ADMIN_PASSWORD on the existing account is not applied, and start-up says so.
+    const third = await runMain({ ...env, ADMIN_PASSWORD: "a different long secret" }, true);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toContain("ADMIN_PASSWORD is set but the admin account already exists");
+    expect(third.stdout).toContain("pnpm admin:reset-password");
+  }, 180_000);
 
   it("refuses a database holding a migration this build does not know, naming it", async () => {
     const url = `pglite:${join(mkdtempSync(join(tmpdir(), "marquee-ahead-")), "db")}`;

@@ -4,6 +4,7 @@
 import rateLimit, { type FastifyRateLimitStore } from "@fastify/rate-limit";
 import { type SharedCounters } from "@marquee/api";
 import { type FastifyInstance } from "fastify";
+import { REST_PREFIX } from "./openapi";
 
 export async function useRateLimit(
   app: FastifyInstance,
@@ -30,7 +31,7 @@ export async function useRateLimit(
     hook: "onRequest",
     store: SharedStore,
     keyGenerator: (req) => req.ip,
-    allowList: (req) => !req.url.startsWith("/trpc"),
+    allowList: (req) => !req.url.startsWith("/trpc") && !req.url.startsWith(REST_PREFIX),
     // The shape tRPC clients read errors in, so scripts and the web app show the message.
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,

@@ -101,6 +101,8 @@ export async function startServer(
       CINEMA_TIMEZONE: "Europe/Paris",
       LOG_LEVEL: "warn",
       RATE_LIMIT_PER_MINUTE: "6000",
+      // Stopped with SIGTERM after each suite: no load balancer to drain for.
+      SHUTDOWN_GRACE_SECONDS: "0",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -157,7 +159,8 @@ export async function newContext(
     locale: "en-GB",
     timezoneId: "America/New_York", // deliberately not the cinema's zone
   });
-  context.setDefaultTimeout(15_000);
+  // A budget for a busy shared machine, not a measurement: steps wait for conditions.
+  context.setDefaultTimeout(45_000);
   const page = await context.newPage();
   return { context, page };
 }

@@ -10,4 +10,6 @@ export type MovieDetail = RouterOutputs["movie"]["byId"];
 export type Showtime = RouterOutputs["showtime"]["byId"];
 export type SeatMapData = RouterOutputs["showtime"]["seatMap"];
 export type SeatMapSeat = SeatMapData["seats"][number];
+/** What showtime.seatMapChanges sends: the full map first, then changes. */
+export type { SeatMapEvent } from "@marquee/api";
 export type Reservation = RouterOutputs["reservation"]["hold"];

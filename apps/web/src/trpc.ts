@@ -1,6 +1,12 @@
 import type { AppRouter } from "@marquee/api";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+} from "@trpc/client";
 import { MAX_BATCH_SIZE, mustTravelAlone } from "@marquee/domain";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { errorInfo } from "./ui/errors";
@@ -45,11 +51,17 @@ export function makeTrpcClient(url = "/trpc") {
     fetch(input, { ...init, credentials: "same-origin" });
   return createTRPCClient<AppRouter>({
     links: [
-      // The server refuses throttled calls inside a batch, and batches over MAX_BATCH_SIZE.
+      // Subscriptions (live seat maps) are event streams (SSE) of their own; same-origin
+      // EventSources carry the session cookie, so signed-in viewers see their seats as MINE.
       splitLink({
-        condition: (op) => mustTravelAlone(op.path),
-        true: httpLink({ url, fetch: fetchSameOrigin }),
-        false: httpBatchLink({ url, fetch: fetchSameOrigin, maxItems: MAX_BATCH_SIZE }),
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url }),
+        // The server refuses throttled calls inside a batch, and batches over MAX_BATCH_SIZE.
+        false: splitLink({
+          condition: (op) => mustTravelAlone(op.path),
+          true: httpLink({ url, fetch: fetchSameOrigin }),
+          false: httpBatchLink({ url, fetch: fetchSameOrigin, maxItems: MAX_BATCH_SIZE }),
+        }),
       }),
     ],
   });

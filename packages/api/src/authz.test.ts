@@ -1,5 +1,6 @@
 // The authorization matrix: every procedure of the router x {anonymous, user, other user,
-// admin} -> success or the expected tRPC code. A procedure missing from the table fails the
+// staff, admin} -> success or the expected tRPC code (staff, where a row does not say,
+// fares as the other user: a role that only adds the door's procedures). A procedure missing from the table fails the
 // suite, so new procedures must join it. Each cell gets fresh actors and fixtures.
 import { randomUUID } from "node:crypto";
 import { describeEachDatabase } from "@marquee/db/testing";
@@ -11,7 +12,9 @@ import { procedureAt } from "./test/assertions";
 import {
   callerFor,
   createHall,
+  createCinema,
   createMovie,
+  createReservation,
   createShowtimeOnSale,
   createUser,
   FAR_FUTURE,
@@ -21,12 +24,13 @@ import {
 } from "./test/factories";
 
 type Who = "anonymous" | "user" | "otherUser" | "admin";
+const EVERYONE = ["anonymous", "user", "otherUser", "staff", "admin"] as const;
 type Outcome = "ok" | TRPCError["code"];
 /** Fixtures a cell may use: `owner` is the signed-in "user"; `other` a second plain user. */
-type Fixture = { db: PrismaClient; owner: Actor; other: Actor; admin: Actor };
+type Fixture = { db: PrismaClient; owner: Actor; other: Actor; staff: Actor; admin: Actor };
 type Row = {
   input: (fx: Fixture) => unknown;
-  expect: Record<Who, Outcome>;
+  expect: Record<Who, Outcome> & { staff?: Outcome };
 };
 
 const everyone: Record<Who, Outcome> = {
@@ -68,6 +72,29 @@ export const matrix: Record<string, Row> = {
     input: () => ({ currentPassword: FIXTURE_PASSWORD, newPassword: "another-long-one" }),
     expect: signedIn,
   },
+  "auth.requestPasswordReset": {
+    input: ({ other }) => ({ email: other.email }),
+    expect: everyone,
+  },
+  // A made-up token: everyone may try, nobody gets in.
+  "auth.resetPassword": {
+    input: () => ({ token: "a".repeat(32), password: "another-long-one" }),
+    expect: {
+      anonymous: "BAD_REQUEST",
+      user: "BAD_REQUEST",
+      otherUser: "BAD_REQUEST",
+      admin: "BAD_REQUEST",
+    },
+  },
+  "auth.updateProfile": {
+    input: () => ({
+      name: "Renamed",
+      email: `${unique("moved").replace(/\W/g, "")}@example.com`,
+      currentPassword: FIXTURE_PASSWORD,
+    }),
+    expect: signedIn,
+  },
+  "auth.deleteAccount": { input: () => ({ password: FIXTURE_PASSWORD }), expect: signedIn },
   "user.list": { input: () => ({}), expect: adminOnly },
   "user.setRole": {
     input: ({ other }) => ({ userId: other.id, role: "ADMIN" }),
@@ -113,6 +140,11 @@ export const matrix: Record<string, Row> = {
     input: async ({ db }) => ({ showtimeId: (await onSale(db)).showtimeId }),
     expect: everyone,
   },
+  // A subscription: public; signed-in viewers also see their own seats as MINE.
+  "showtime.seatMapChanges": {
+    input: async ({ db }) => ({ showtimeId: (await onSale(db)).showtimeId }),
+    expect: everyone,
+  },
   "showtime.create": {
     input: async ({ db }) => {
       const [movie, hall] = await Promise.all([createMovie(db), createHall(db)]);
@@ -149,10 +181,27 @@ export const matrix: Record<string, Row> = {
   },
   "reservation.byCode": {
     input: async (fx) => ({ code: (await ownersHold(fx)).code }),
-    expect: { anonymous: "UNAUTHORIZED", user: "ok", otherUser: "NOT_FOUND", admin: "ok" },
+    expect: {
+      anonymous: "UNAUTHORIZED",
+      user: "ok",
+      otherUser: "NOT_FOUND",
+      staff: "ok",
+      admin: "ok",
+    },
+  },
+  "ticket.checkIn": {
+    input: async (fx) => ({ code: (await ownersTicketAtTheDoor(fx)).code }),
+    expect: { ...adminOnly, staff: "ok" },
+  },
+  "ticket.undoCheckIn": {
+    input: async (fx) => ({
+      code: (await ownersTicketAtTheDoor(fx, { checkedInAt: new Date() })).code,
+    }),
+    expect: adminOnly,
   },
   "reservation.mine": { input: () => ({}), expect: signedIn },
   "reservation.list": { input: () => ({}), expect: adminOnly },
+  "outbox.list": { input: () => ({}), expect: adminOnly },
   "report.summary": { input: () => ({ from: "2030-01-01", to: "2030-01-31" }), expect: adminOnly },
 };
 
@@ -167,19 +216,40 @@ async function ownersHold(fx: Fixture) {
   return callerFor(fx.db, fx.owner).reservation.hold(await onSale(fx.db));
 }
 
+/** The owner's confirmed booking of a showtime starting in 30 minutes: the door is open. */
+async function ownersTicketAtTheDoor(fx: Fixture, options: { checkedInAt?: Date } = {}) {
+  const cinema = await createCinema(fx.db);
+  const showtime = await cinema.showtime(new Date(Date.now() + 30 * 60_000));
+  const booking = await createReservation(fx.db, {
+    showtime,
+    seatIds: [cinema.seat("A1")],
+    status: "CONFIRMED",
+    user: fx.owner,
+  });
+  if (options.checkedInAt) {
+    await fx.db.reservation.update({
+      where: { id: booking.id },
+      data: { checkedInAt: options.checkedInAt },
+    });
+  }
+  return booking;
+}
+
 /** Row counts of everything a procedure could write (not the throttling counters). */
 async function snapshot(db: PrismaClient) {
-  const [users, sessions, movies, halls, seats, showtimes, reservations, live] = await Promise.all([
-    db.user.count(),
-    db.session.count(),
-    db.movie.count(),
-    db.hall.count(),
-    db.seat.count(),
-    db.showtime.count({ where: { status: "SCHEDULED" } }),
-    db.reservation.groupBy({ by: ["status"], _count: true, orderBy: { status: "asc" } }),
-    db.reservationSeat.count({ where: { live: true } }),
-  ]);
-  return { users, sessions, movies, halls, seats, showtimes, reservations, live };
+  const [users, sessions, movies, halls, seats, showtimes, reservations, live, admitted] =
+    await Promise.all([
+      db.user.count(),
+      db.session.count(),
+      db.movie.count(),
+      db.hall.count(),
+      db.seat.count(),
+      db.showtime.count({ where: { status: "SCHEDULED" } }),
+      db.reservation.groupBy({ by: ["status"], _count: true, orderBy: { status: "asc" } }),
+      db.reservationSeat.count({ where: { live: true } }),
+      db.reservation.count({ where: { checkedInAt: { not: null } } }),
+    ]);
+  return { users, sessions, movies, halls, seats, showtimes, reservations, live, admitted };
 }
 
 it("covers every procedure of the router", () => {
@@ -189,19 +259,25 @@ it("covers every procedure of the router", () => {
 describeEachDatabase("authorization matrix", (getDb) => {
   let cell = 0;
   for (const [path, row] of Object.entries(matrix)) {
-    for (const who of ["anonymous", "user", "otherUser", "admin"] as const) {
-      const expected = row.expect[who];
+    for (const who of EVERYONE) {
+      const expected =
+        who === "staff" ? (row.expect.staff ?? row.expect.otherUser) : row.expect[who];
       it(`${path} as ${who} -> ${expected}`, async () => {
         const db = getDb().prisma;
         const fx: Fixture = {
           db,
           owner: await createUser(db),
           other: await createUser(db),
+          staff: await createUser(db, { role: "STAFF" }),
           admin: await createUser(db, { role: "ADMIN" }),
         };
-        const actor = { anonymous: null, user: fx.owner, otherUser: fx.other, admin: fx.admin }[
-          who
-        ];
+        const actor = {
+          anonymous: null,
+          user: fx.owner,
+          otherUser: fx.other,
+          staff: fx.staff,
+          admin: fx.admin,
+        }[who];
         // Its own client address, so sign-in throttling never carries over between cells.
         const caller = callerFor(db, actor, { clientIp: `192.0.2.${(cell += 1) % 250}` });
         const input = await row.input(fx);

@@ -14,5 +14,6 @@ export function apiConfigFrom(config: Config): ApiConfig {
     salesCutoffMinutes: config.SALES_CUTOFF_MINUTES,
     maxFailedLogins: config.AUTH_MAX_FAILED_LOGINS,
     maxRegistrations: config.AUTH_MAX_REGISTRATIONS,
+    checkInOpensMinutes: config.CHECKIN_OPENS_MINUTES,
   };
 }

@@ -1,6 +1,8 @@
 import { configDefaults, type PrismaClient } from "@marquee/db";
 import { apiConfigFrom } from "./config";
+import { type SessionCache, uncachedSessions } from "./services/auth/session-cache";
 import { type SeatMapCache, uncachedSeatMaps } from "./services/booking/seat-map-cache";
+import { type SeatMapFeed } from "./services/booking/seat-map-feed";
 
 import { type Role } from "@marquee/domain";
 
@@ -26,6 +28,8 @@ export type ApiConfig = {
   maxFailedLogins: number;
   /** Registrations allowed per client address in an hour. */
   maxRegistrations: number;
+  /** The door admits a booking from this many minutes before its start until its end. */
+  checkInOpensMinutes: number;
 };
 
 /** Hooks the host provides so procedures can set or clear the browser's session cookie. */
@@ -45,6 +49,15 @@ export type Context = {
   transport: SessionTransport;
   /** The process's seat-map cache (the host shares one; tests default to none). */
   seatMaps: SeatMapCache;
+  /** The process's session cache: revocations here take effect here at once. */
+  sessions: SessionCache;
+  /** The process's live seat-map feed (showtime.seatMapChanges); none: the stream is refused. */
+  seatMapFeed: SeatMapFeed | null;
+  /**
+   * The origin browsers use, for links in mails: PUBLIC_ORIGIN, else the request's Host
+   * (which a client can forge: set PUBLIC_ORIGIN in production).
+   */
+  origin: string;
 };
 
 /** The configuration's defaults, as procedures see them. */
@@ -69,5 +82,8 @@ export function createContextInner(
     clientIp: input.clientIp ?? "127.0.0.1",
     transport: input.transport ?? noTransport,
     seatMaps: input.seatMaps ?? uncachedSeatMaps,
+    sessions: input.sessions ?? uncachedSessions,
+    seatMapFeed: input.seatMapFeed ?? null,
+    origin: input.origin ?? "http://localhost:3000",
   };
 }

@@ -1,5 +1,6 @@
 // One error type for domain failures, one table mapping them to tRPC codes, and one union
 // of the machine-readable details a client may act on (exported with the router).
+import { type CheckInRefusalReason } from "@marquee/domain";
 import { TRPCError } from "@trpc/server";
 import { isDatabaseBusy, isDatabaseUnavailable, isRetryableConflict } from "./services/db-errors";
 
@@ -56,7 +57,17 @@ export type ErrorDetails =
   /** A name that must be unique is taken. */
   | { reason: "DUPLICATE"; field: string }
   /** Too many attempts, or too busy: try again after this many seconds. */
-  | { reason: "RATE_LIMITED" | "BUSY"; retryAfterSeconds: number; field?: undefined };
+  | { reason: "RATE_LIMITED" | "BUSY"; retryAfterSeconds: number; field?: undefined }
+  | CheckInRefusal;
+
+/**
+ * Why the door refused a booking (ticket.checkIn: ALREADY_CHECKED_IN with checkedInAt,
+ * BOOKING_CANCELLED, SHOWTIME_CANCELLED, NOT_CONFIRMED for holds, OTHER_DAY, NOT_YET_OPEN,
+ * SHOWTIME_ENDED; the rule is @marquee/domain's checkInRefusal), or why an admission cannot be
+ * undone (NOT_CHECKED_IN).
+ */
+export type CheckInRefusal =
+  (CheckInRefusalReason & { field?: undefined }) | { reason: "NOT_CHECKED_IN"; field?: undefined };
 
 export type ErrorReason = ErrorDetails["reason"];
 

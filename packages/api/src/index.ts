@@ -31,8 +31,24 @@ export {
 export { pruneAttempts } from "./services/auth/throttle";
 export { createSession } from "./services/auth/session";
 export { sweepExpiredHolds } from "./services/booking/sweep-expired-holds";
+export { countReservations } from "./services/booking/count-reservations";
 export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-map-cache";
+export { createLiveSeatMaps } from "./services/booking/seat-map";
+export { type SeatMapFeed } from "./services/booking/seat-map-feed";
+export { type SeatMapEvent } from "./services/booking/seat-map-changes";
 /** The booking path's statements as Prisma.sql builders (the benchmark's floor runs them). */
 export * as bookingSql from "./services/booking/sql";
 export { sessionLookupSql } from "./services/auth/session";
+export {
+  createSessionCache,
+  uncachedSessions,
+  type SessionCache,
+} from "./services/auth/session-cache";
 export { createSharedCounters, type SharedCounters } from "./services/rate-limit/shared-counters";
+export {
+  createOutboxWorker,
+  pendingMails,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+} from "./services/mail/worker";
+export { smtpTransport, type MailTransport, type OutgoingMail } from "./services/mail/transport";

@@ -1,10 +1,20 @@
 // The only place procedures are built from.
 import { initTRPC, TRPCError } from "@trpc/server";
+import { type OpenApiMeta } from "trpc-to-openapi";
 import { z } from "zod";
 import { type Context } from "./context";
 import { AppError, fromDatabaseFailure, toTRPCError } from "./errors";
 
-const t = initTRPC.context<Context>().create({
+// OpenApiMeta: procedures with `.meta({ openapi })` are also served as REST under /api/v1.
+const init = initTRPC.context<Context>().meta<OpenApiMeta>();
+
+const t = init.create({
+  // Live streams (showtime.seatMapChanges): a comment-sized ping keeps proxies from closing a
+  // quiet stream, and a client that hears nothing for twice that long reconnects.
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 35_000 },
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const zod = cause instanceof z.ZodError ? cause : null;
@@ -60,6 +70,14 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "ADMIN") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators may do this" });
+  }
+  return next();
+});
+
+/** Door staff and administrators: check-in and looking any booking up by code. */
+export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "STAFF" && ctx.user.role !== "ADMIN") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only cinema staff may do this" });
   }
   return next();
 });

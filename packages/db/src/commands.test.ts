@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDb } from "./create-db";
+import { verifyPassword } from "./password";
 import { ACCEPTS_ANY_TEXT, BAD_VALUES, linesNaming, readmeConfigRows, runPnpm } from "./testing";
 
 const refusable = readmeConfigRows()
@@ -58,6 +59,54 @@ describe("pnpm db:seed", () => {
       expect(new Set(gaps)).toEqual(new Set([20]));
     } finally {
       await db.close();
+    }
+  }, 240_000);
+});
+
+describe("pnpm admin:reset-password", () => {
+  it("prints a generated password, or sets NEW_PASSWORD; an unknown address is refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marquee-reset-"));
+    const url = `pglite:${join(dir, "db")}`;
+    const seeded = runPnpm(["db:seed", "--only"], {
+      DATABASE_URL: url,
+      SEED_DEMO: "false",
+      ADMIN_EMAIL: "boss@example.com",
+      ADMIN_PASSWORD: "the first secret",
+    });
+    expect({ code: await seeded.exited, output: seeded.output() }).toMatchObject({ code: 0 });
+
+    const generated = runPnpm(["admin:reset-password", "Boss@Example.com"], { DATABASE_URL: url });
+    expect({ code: await generated.exited, output: generated.output() }).toMatchObject({ code: 0 });
+    const printed = /new password of boss@example\.com: (\S+)/.exec(generated.output())?.[1] ?? "";
+    expect(printed.length).toBeGreaterThanOrEqual(16);
+
+    const db = await createDb(url);
+    const hashOf = async () =>
+      (await db.prisma.user.findUniqueOrThrow({ where: { email: "boss@example.com" } }))
+        .passwordHash;
+    try {
+      expect(await verifyPassword(await hashOf(), printed)).toBe(true);
+    } finally {
+      await db.close();
+    }
+
+    const chosen = runPnpm(["admin:reset-password", "boss@example.com"], {
+      DATABASE_URL: url,
+      NEW_PASSWORD: "my own choice",
+    });
+    expect({ code: await chosen.exited, output: chosen.output() }).toMatchObject({ code: 0 });
+    const unknown = runPnpm(["admin:reset-password", "nobody@example.com"], { DATABASE_URL: url });
+    expect(await unknown.exited).not.toBe(0);
+    expect(unknown.output()).toContain("no account with the e-mail address nobody@example.com");
+
+    const again = await createDb(url);
+    try {
+      const hash = (
+        await again.prisma.user.findUniqueOrThrow({ where: { email: "boss@example.com" } })
+      ).passwordHash;
+      expect(await verifyPassword(hash, "my own choice")).toBe(true);
+    } finally {
+      await again.close();
     }
   }, 240_000);
 });

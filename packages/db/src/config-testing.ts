@@ -36,6 +36,7 @@ export const ACCEPTS_ANY_TEXT: readonly string[] = ["HOST", "WEB_DIST_DIR"];
  */
 export const BAD_VALUES: Record<string, string> = {
   PORT: "eighty",
+  WORKERS: "0",
   DATABASE_URL: "mysql://localhost/db",
   DATABASE_POOL_SIZE: "abc",
   DATABASE_MAX_WAITING: "abc",
@@ -47,15 +48,27 @@ export const BAD_VALUES: Record<string, string> = {
   ADMIN_PASSWORD: "short",
   SEED_DEMO: "maybe",
   MAX_SEATS_PER_BOOKING: "abc",
+  CHECKIN_OPENS_MINUTES: "soon",
+  SMTP_URL: "http://mail.example.com",
+  MAIL_FROM: "nobody",
+  MAIL_RETRY_BASE_SECONDS: "0",
+  MAIL_MAX_ATTEMPTS: "many",
   MAX_SEATS_PER_SHOWTIME: "abc",
   SALES_CUTOFF_MINUTES: "abc",
   AUTH_MAX_FAILED_LOGINS: "abc",
   AUTH_MAX_REGISTRATIONS: "abc",
   RATE_LIMIT_PER_MINUTE: "abc",
+  SESSION_CACHE_MS: "soon",
+  MAX_LIVE_STREAMS: "0",
+  MAX_LIVE_STREAMS_PER_ADDRESS: "abc",
   TRUST_PROXY: "maybe",
   PUBLIC_ORIGIN: "ftp://example.com",
   LOG_LEVEL: "loud",
   BODY_LIMIT_BYTES: "abc",
+  DB_CONNECT_TIMEOUT_SECONDS: "abc",
+  CORS_ORIGINS: "https://example.com/path",
+  SHUTDOWN_GRACE_SECONDS: "abc",
+  METRICS_TOKEN: "short",
 } satisfies Partial<Record<keyof Config, string>>;
 
 /** Output lines that name `variable` as the subject of a problem (`NAME: ...`). */

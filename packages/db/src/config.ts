@@ -98,12 +98,40 @@ const trustProxySetting = z
     return z.NEVER;
   });
 
+/** Comma-separated http(s) origins (scheme, host, port: no path), as browsers send them. */
+const corsOrigins = z.string().transform((value, ctx): string[] => {
+  const entries = value
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const origins: string[] = [];
+  for (const entry of entries) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || entry.replace(/\/$/, "") !== url.origin) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be http(s) origins (no path), comma-separated, e.g. https://kiosk.example.com; "${entry}" is not one`,
+      });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+});
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** One key per row of README.md's "Configuration" table (a test keeps them equal). */
 export const configSchema = z.object({
   PORT: setting(int(0, 65_535), 3000),
   HOST: setting(z.string().min(1), "0.0.0.0"),
+  // Server processes sharing the port (node:cluster); above 1 needs PostgreSQL.
+  WORKERS: setting(int(1, 64), 1),
   DATABASE_URL: setting(databaseUrl, `pglite:${DEFAULT_PGLITE_DIR}`),
   DATABASE_POOL_SIZE: setting(int(1, 1000), DEFAULT_POOL_SIZE),
   // No fixed default: DEFAULT_WAITING_PER_CONNECTION × the pool size (createDb decides).
@@ -128,6 +156,10 @@ export const configSchema = z.object({
   AUTH_MAX_FAILED_LOGINS: setting(int(1, 1_000_000), 10),
   AUTH_MAX_REGISTRATIONS: setting(int(1, 1_000_000), 20),
   RATE_LIMIT_PER_MINUTE: setting(int(0, 1_000_000), 600),
+  // How long a process reuses a session lookup; revocations reach every process at once.
+  SESSION_CACHE_MS: setting(int(0, 60_000), 3_000),
+  MAX_LIVE_STREAMS: setting(int(1, 1_000_000), 5_000),
+  MAX_LIVE_STREAMS_PER_ADDRESS: setting(int(1, 1_000_000), 20),
   TRUST_PROXY: setting(trustProxySetting, false),
   // No default: the host falls back to the request's Host header.
   PUBLIC_ORIGIN: optionalSetting(
@@ -142,6 +174,35 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: setting(int(1024, 10_485_760), 102_400),
   // No default: the host looks for the built web app next to itself.
   WEB_DIST_DIR: optionalSetting(z.string().min(1)),
+  CHECKIN_OPENS_MINUTES: setting(int(0, 1440), 60),
+  // No default: without it mails stay in the outbox (admin "Outbox" page) and nothing is sent.
+  SMTP_URL: optionalSetting(
+    z.url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587",
+    }),
+  ),
+  MAIL_FROM: setting(
+    z
+      .string()
+      .trim()
+      .regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+        error: "must be an address, optionally with a name: Marquee <tickets@example.com>",
+      }),
+    "Marquee <no-reply@marquee.local>",
+  ),
+  MAIL_RETRY_BASE_SECONDS: setting(int(1, 3600), 30),
+  MAIL_MAX_ATTEMPTS: setting(int(1, 100), 10),
+  // No default: no other origin may call the API from a browser.
+  CORS_ORIGINS: optionalSetting(corsOrigins),
+  DB_CONNECT_TIMEOUT_SECONDS: setting(int(0, 3600), 30),
+  SHUTDOWN_GRACE_SECONDS: setting(int(0, 600), 5),
+  // No default: /metrics is off unless a token is set (scrapers send it as a bearer token).
+  METRICS_TOKEN: optionalSetting(
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,256}$/, { error: "must be 16-256 printable characters, no spaces" }),
+  ),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -165,7 +226,8 @@ export function parseEnv<T extends z.ZodType>(
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.join(".") || "environment";
     const value = env[key];
-    const shown = value === undefined || /PASSWORD|SECRET|URL/.test(key) ? "" : ` (got "${value}")`;
+    const shown =
+      value === undefined || /PASSWORD|SECRET|TOKEN|URL/.test(key) ? "" : ` (got "${value}")`;
     return `${key}: ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

@@ -37,6 +37,10 @@ export type Database = {
     onReset?: () => void,
   ): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the in-process engine (tests wrap it to count statements). */
+  pglite?: PGlite;
+  /** PostgreSQL only: the pool's connections right now (for metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
@@ -207,6 +211,7 @@ export async function createDb(url?: string, options: CreateDbOptions = {}): Pro
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
       prisma,
+      pglite,
       provider: "pglite",
       location: parsed.dataDir === null ? "pglite:memory" : `pglite:${parsed.dataDir}`,
       adapterFactory,
@@ -251,6 +256,7 @@ export async function createDb(url?: string, options: CreateDbOptions = {}): Pro
     },
     listen: (channel, onMessage, onReset) =>
       listenPostgres(parsed.url, channel, onMessage, onReset),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     // PrismaPg leaves a pool it was given open: end it, or its sockets keep the process alive.
     close: once(async () => {
       await prisma.$disconnect();

@@ -9,3 +9,4 @@ export * from "./startup";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type * from "./generated/prisma/client";
 export * from "./generated/prisma/enums";
+export * from "./reset-password";

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { localDateOf } from "@marquee/domain";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { DEMO_HALLS, DEMO_MOVIES, seed, SeedError } from "./seed";
 import { describeEachDatabase } from "./testing";
 
@@ -71,10 +71,31 @@ describeEachDatabase("seed", (getDb) => {
       now,
     });
     expect(again).toEqual({
-      admin: { email: "boss@example.com", created: false, generatedPassword: null },
+      admin: {
+        email: "boss@example.com",
+        created: false,
+        generatedPassword: null,
+        passwordIgnored: false,
+      },
       demo: null,
     });
     expect(await counts()).toEqual(before);
+    // ADMIN_PASSWORD on an existing account is not applied, and the result says so.
+    const withPassword = (adminPassword: string) =>
+      seed(prisma, {
+        adminEmail: "boss@example.com",
+        adminPassword,
+        generateAdminPassword: false,
+        demo: false,
+        timeZone: "Europe/Paris",
+        now,
+      });
+    await prisma.user.update({
+      where: { email: "boss@example.com" },
+      data: { passwordHash: await hashPassword("the right secret") },
+    });
+    expect((await withPassword("a different secret")).admin.passwordIgnored).toBe(true);
+    expect((await withPassword("the right secret")).admin.passwordIgnored).toBe(false);
   });
 });
 

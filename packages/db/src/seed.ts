@@ -12,7 +12,7 @@ import {
 } from "@marquee/domain";
 import { configDefaults } from "./config";
 import { type PrismaClient } from "./generated/prisma/client";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import demo from "./demo-data.json";
 
 export type SeedOptions = {
@@ -28,7 +28,17 @@ export type SeedOptions = {
 };
 
 export type SeedResult = {
-  admin: { email: string; created: boolean; generatedPassword: string | null };
+  admin: {
+    email: string;
+    created: boolean;
+    generatedPassword: string | null;
+    /**
+     * ADMIN_PASSWORD was given but the account already existed with another password. It is
+     * not applied (a password changed in the app must survive restarts); start-up says so and
+     * points at `pnpm admin:reset-password`.
+     */
+    passwordIgnored: boolean;
+  };
   demo: { halls: number; movies: number; showtimes: number; reservations: number } | null;
 };
 
@@ -77,8 +87,16 @@ class DemoAlreadySeeded extends Error {}
 
 async function seedAdmin(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult["admin"]> {
   const email = (options.adminEmail ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
-  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) return { email, created: false, generatedPassword: null };
+  const existing = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true },
+  });
+  if (existing) {
+    const passwordIgnored =
+      options.adminPassword !== undefined &&
+      !(await verifyPassword(existing.passwordHash, options.adminPassword));
+    return { email, created: false, generatedPassword: null, passwordIgnored };
+  }
   let password = options.adminPassword;
   let generatedPassword: string | null = null;
   if (!password) {
@@ -98,7 +116,12 @@ async function seedAdmin(prisma: PrismaClient, options: SeedOptions): Promise<Se
     skipDuplicates: true,
   });
   const created = count === 1;
-  return { email, created, generatedPassword: created ? generatedPassword : null };
+  return {
+    email,
+    created,
+    generatedPassword: created ? generatedPassword : null,
+    passwordIgnored: false,
+  };
 }
 
 async function seedDemo(

@@ -1,7 +1,11 @@
 // Test helpers: every database-touching suite runs on in-memory PGlite, and also on
 // PostgreSQL when TEST_DATABASE_URL is set, each test file in a fresh database.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe } from "vitest";
 import { createDb, type Database, type Provider } from "./create-db";
+import { PrismaClient } from "./generated/prisma/client";
 import { migrate } from "./migrate";
 import { createScratchPostgres } from "./scratch";
 
@@ -71,4 +75,69 @@ export function describeEachDatabase(
       }, provider);
     });
   }
+}
+
+/**
+ * A second client on a test database that records every statement it sends (transaction
+ * control included): for tests that count round trips. PostgreSQL counts at the wire client
+ * (every `pg` query is one round trip); PGlite counts the calls into the engine.
+ */
+export async function createCountingClient(db: TestDatabase): Promise<{
+  prisma: PrismaClient;
+  statements: string[];
+  close(): Promise<void>;
+}> {
+  const statements: string[] = [];
+  const record = (sql: unknown) => {
+    statements.push(typeof sql === "string" ? sql : JSON.stringify(sql));
+  };
+  if (db.provider === "postgresql") {
+    class CountingClient extends pg.Client {
+      override query(...args: unknown[]): never {
+        const [first] = args;
+        record(typeof first === "object" && first && "text" in first ? first.text : first);
+        return (super.query as (...a: unknown[]) => never)(...args);
+      }
+    }
+    const pool = new pg.Pool({ connectionString: db.url, max: 2, Client: CountingClient });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    await prisma.$queryRaw`SELECT 1`;
+    statements.length = 0;
+    return {
+      prisma,
+      statements,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  const pglite = db.pglite;
+  if (!pglite) throw new Error("a PGlite test database without its engine");
+  const counting = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, key, receiver) {
+        const value: unknown = Reflect.get(t, key, receiver);
+        if (typeof value !== "function") return value;
+        if (key === "query" || key === "exec") {
+          return (sql: unknown, ...rest: unknown[]) => {
+            record(sql);
+            return (value as (...a: unknown[]) => unknown).call(t, sql, ...rest);
+          };
+        }
+        if (key === "transaction") {
+          return async (fn: (tx: object) => Promise<unknown>) => {
+            record("BEGIN");
+            const result = await (value as (f: typeof fn) => Promise<unknown>).call(t, (tx) =>
+              fn(counting(tx)),
+            );
+            record("COMMIT");
+            return result;
+          };
+        }
+        return (value as (...a: unknown[]) => unknown).bind(t);
+      },
+    });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(counting(pglite)) });
+  return { prisma, statements, close: () => prisma.$disconnect() };
 }

@@ -11,6 +11,10 @@ export const SOLO_PROCEDURES: readonly string[] = [
   "auth.login",
   "auth.createToken",
   "auth.changePassword",
+  "auth.updateProfile",
+  "auth.deleteAccount",
+  "auth.requestPasswordReset",
+  "auth.resetPassword",
   "reservation.byCode",
 ];
 

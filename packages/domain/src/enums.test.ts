@@ -4,7 +4,8 @@ import { isSeatKind, parseRole } from "./enums";
 it("reads only known roles, never defaulting to USER", () => {
   expect(parseRole("ADMIN")).toBe("ADMIN");
   expect(parseRole("USER")).toBe("USER");
-  expect(parseRole("STAFF")).toBeNull();
+  expect(parseRole("STAFF")).toBe("STAFF");
+  expect(parseRole("OWNER")).toBeNull();
   expect(parseRole("admin")).toBeNull();
   expect(parseRole(undefined)).toBeNull();
   expect(parseRole(["ADMIN"])).toBeNull();

@@ -6,7 +6,7 @@
 export const SEAT_KINDS = ["STANDARD", "PREMIUM", "WHEELCHAIR", "COMPANION"] as const;
 export type SeatKind = (typeof SEAT_KINDS)[number];
 
-export const ROLES = ["USER", "ADMIN"] as const;
+export const ROLES = ["USER", "ADMIN", "STAFF"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SHOWTIME_STATUSES = ["SCHEDULED", "CANCELLED"] as const;
@@ -22,7 +22,7 @@ export const isSeatKind = (value: unknown): value is SeatKind => includes(SEAT_K
 
 /**
  * A known role, or null. Callers decide what null means (refuse, sign out); an unknown role
- * (a STAFF row read by older code, say) must never quietly become USER.
+ * (a new role read by older code, say) must never quietly become USER.
  */
 export function parseRole(value: unknown): Role | null {
   return includes(ROLES, value) ? value : null;

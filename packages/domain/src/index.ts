@@ -9,3 +9,4 @@ export * from "./sales";
 export * from "./seat-map";
 export * from "./batching";
 export * from "./text";
+export * from "./check-in";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAcceptedYear, isPlainText } from "./text";
+import { isAcceptedYear, isPlainText, searchWords } from "./text";
 
 describe("plain text", () => {
   it("refuses control characters and lone surrogates, keeps emoji and line breaks if asked", () => {
@@ -22,5 +22,13 @@ describe("plain text", () => {
       false,
       false,
     ]);
+  });
+});
+
+describe("searchWords", () => {
+  it("folds case, accents and punctuation", () => {
+    expect(searchWords("  Lighthouse-Keepers' ")).toEqual(["lighthouse", "keepers"]);
+    expect(searchWords("AMÉLIE, Poulain!")).toEqual(["amelie", "poulain"]);
+    expect(searchWords("--")).toEqual([]);
   });
 });

@@ -26,3 +26,18 @@ export const isPlainText = (value: string, options: { multiline?: boolean } = {}
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 export const isAcceptedYear = (year: number) => year >= MIN_YEAR && year <= MAX_YEAR;
+
+/**
+ * The words of a search, as the catalogue compares them: lower case, accents dropped, any
+ * run of punctuation or spaces a separator ("Lighthouse-Keepers'" -> ["lighthouse",
+ * "keepers"]). The SQL side (services/catalog/search-sql.ts) folds the stored text the same
+ * way, so "lighthouse keepers" finds "The Lighthouse Keepers" and "Amélie" finds "amelie".
+ */
+export function searchWords(query: string): string[] {
+  return query
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}

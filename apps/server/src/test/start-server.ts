@@ -76,6 +76,22 @@ export async function call(
 }
 
 /** The real entry point in its own process, on the given database; `bundle`: a built main.js. */
+/**
+ * The environment of a server started as a child process: nothing inherited but PATH, an
+ * ephemeral port on loopback, quiet logs, and no shutdown grace (tests stop children with
+ * SIGTERM and wait: there is no load balancer to drain for), then the test's own settings.
+ */
+export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    SHUTDOWN_GRACE_SECONDS: "0",
+    ...env,
+  };
+}
+
 export function startChildServer(
   databaseUrl: string,
   env: Record<string, string>,
@@ -85,18 +101,14 @@ export function startChildServer(
     const args = options.bundle ? [options.bundle] : ["--import", "tsx", "src/main.ts"];
     const child = spawn(process.execPath, args, {
       cwd: join(import.meta.dirname, "..", ".."),
-      env: {
-        PATH: process.env.PATH,
+      env: childEnv({
         DATABASE_URL: databaseUrl,
-        HOST: "127.0.0.1",
-        PORT: "0",
-        LOG_LEVEL: "warn",
         // Load tests come from one address; tests of the limit itself set it.
         RATE_LIMIT_PER_MINUTE: "0",
         SEED_DEMO: "false",
         ADMIN_PASSWORD: "child-admin-password",
         ...env,
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

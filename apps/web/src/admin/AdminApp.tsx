@@ -5,17 +5,20 @@ import {
   Clapperboard,
   LayoutDashboard,
   LayoutGrid,
+  Mail,
   Ticket,
   Users,
 } from "lucide-react";
 import { lazy, Suspense } from "react";
 import { NavLink, Outlet, Route, Routes, useLocation, useParams } from "react-router";
+import { Titled } from "../app/title";
 import { cx, Skeleton } from "../ui";
 import { BookingsPage } from "./BookingsPage";
 import { Dashboard } from "./Dashboard";
 import { HallsPage } from "./HallsPage";
 import { EmptyState } from "./kit";
 import { MoviesPage } from "./MoviesPage";
+import { OutboxPage } from "./OutboxPage";
 import { SchedulePage } from "./SchedulePage";
 import { UsersPage } from "./UsersPage";
 
@@ -29,6 +32,7 @@ const sections = [
   { to: "halls", label: "Halls", icon: LayoutGrid, end: false },
   { to: "bookings", label: "Bookings", icon: Ticket, end: false },
   { to: "users", label: "Users", icon: Users, end: false },
+  { to: "outbox", label: "Outbox", icon: Mail, end: false },
   { to: "reports", label: "Reports", icon: BarChart3, end: false },
 ] as const;
 
@@ -87,23 +91,79 @@ export function AdminApp() {
   return (
     <Routes>
       <Route element={<AdminLayout />}>
-        <Route index element={<Dashboard />} />
-        <Route path="schedule" element={<SchedulePage />} />
-        <Route path="movies" element={<MoviesPage />} />
-        <Route path="halls" element={<HallsPage />} />
-        <Route path="bookings" element={<BookingsPage />} />
-        <Route path="users" element={<UsersPage />} />
+        <Route
+          index
+          element={
+            <Titled title="Admin dashboard">
+              <Dashboard />
+            </Titled>
+          }
+        />
+        <Route
+          path="schedule"
+          element={
+            <Titled title="Schedule · Admin">
+              <SchedulePage />
+            </Titled>
+          }
+        />
+        <Route
+          path="movies"
+          element={
+            <Titled title="Movies · Admin">
+              <MoviesPage />
+            </Titled>
+          }
+        />
+        <Route
+          path="halls"
+          element={
+            <Titled title="Halls · Admin">
+              <HallsPage />
+            </Titled>
+          }
+        />
+        <Route
+          path="bookings"
+          element={
+            <Titled title="Bookings · Admin">
+              <BookingsPage />
+            </Titled>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Titled title="Users · Admin">
+              <UsersPage />
+            </Titled>
+          }
+        />
+        <Route
+          path="outbox"
+          element={
+            <Titled title="Outbox · Admin">
+              <OutboxPage />
+            </Titled>
+          }
+        />
         <Route
           path="reports"
           element={
-            <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-              <ReportsPage />
-            </Suspense>
+            <Titled title="Reports · Admin">
+              <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+                <ReportsPage />
+              </Suspense>
+            </Titled>
           }
         />
         <Route
           path="*"
-          element={<EmptyState title="No such admin page">Pick a section above.</EmptyState>}
+          element={
+            <Titled title="No such admin page">
+              <EmptyState title="No such admin page">Pick a section above.</EmptyState>
+            </Titled>
+          }
         />
       </Route>
     </Routes>

@@ -3,7 +3,9 @@ import { useState } from "react";
 import { isValidLocalDate, localTimeOf } from "@marquee/domain";
 import { useTRPC } from "../trpc";
 import { Button, formatLocalDate, formatMoney, Skeleton, TextField } from "../ui";
+import { CancelBookingDialog } from "./CancelBookingDialog";
 import { useCinemaInfo } from "./cinema";
+import { useDebounced } from "./hooks";
 import { EmptyState, ErrorAlert, PageHeader, SelectField, StatusBadge } from "./kit";
 
 const STATUSES = ["CONFIRMED", "HELD", "CANCELLED", "EXPIRED"] as const;
@@ -16,6 +18,14 @@ export function BookingsPage() {
   const [date, setDate] = useState("");
   const [status, setStatus] = useState<Status | "">("");
   const [showtimeId, setShowtimeId] = useState("");
+  const [code, setCode] = useState("");
+  const [email, setEmail] = useState("");
+  const search = useDebounced({ code: code.trim(), email: email.trim() });
+  const [cancelling, setCancelling] = useState<{
+    id: string;
+    code: string;
+    guest: string | null;
+  } | null>(null);
   // Cursors of the pages before the current one: "Previous" pops, "Next" pushes.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors.at(-1);
@@ -30,6 +40,8 @@ export function BookingsPage() {
       date: validDate,
       status: status || undefined,
       showtimeId: showtimeId || undefined,
+      code: search.code.length >= 4 ? search.code : undefined,
+      email: search.email || undefined,
       cursor,
       limit: PAGE_SIZE,
     }),
@@ -46,6 +58,26 @@ export function BookingsPage() {
         aria-label="Filter bookings"
         onSubmit={(e) => e.preventDefault()}
       >
+        <TextField
+          label="Booking code"
+          value={code}
+          placeholder="K7QF-2M9X"
+          autoComplete="off"
+          onChange={(e) => {
+            setCode(e.target.value);
+            resetPages();
+          }}
+        />
+        <TextField
+          label="Guest e-mail"
+          value={email}
+          type="search"
+          autoComplete="off"
+          onChange={(e) => {
+            setEmail(e.target.value);
+            resetPages();
+          }}
+        />
         <TextField
           label="Show date"
           type="date"
@@ -89,13 +121,15 @@ export function BookingsPage() {
             </option>
           ))}
         </SelectField>
-        {(date || status || showtimeId) && (
+        {(date || status || showtimeId || code || email) && (
           <Button
             variant="ghost"
             onClick={() => {
               setDate("");
               setStatus("");
               setShowtimeId("");
+              setCode("");
+              setEmail("");
               resetPages();
             }}
           >
@@ -141,6 +175,9 @@ export function BookingsPage() {
                 <th scope="col" className="px-3 py-2">
                   Status
                 </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody
@@ -151,11 +188,11 @@ export function BookingsPage() {
                 <tr key={r.id} className="border-t border-zinc-800">
                   <td className="px-3 py-2 font-mono">{r.code}</td>
                   <td className="px-3 py-2">
-                    {r.user ? r.user.email : <span className="text-zinc-500">deleted account</span>}
+                    {r.user ? r.user.email : <span className="text-zinc-400">deleted account</span>}
                   </td>
                   <td className="px-3 py-2">
                     {r.showtime.movie.title}
-                    <span className="block text-xs text-zinc-500">{r.showtime.hall.name}</span>
+                    <span className="block text-xs text-zinc-400">{r.showtime.hall.name}</span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {formatLocalDate(r.showtime.localDate)}{" "}
@@ -168,12 +205,26 @@ export function BookingsPage() {
                   <td className="px-3 py-2">
                     <StatusBadge status={r.status} />
                   </td>
+                  <td className="px-3 py-2 text-right">
+                    {(r.status === "CONFIRMED" || r.status === "HELD") && (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() =>
+                          setCancelling({ id: r.id, code: r.code, guest: r.user?.email ?? null })
+                        }
+                      >
+                        Cancel<span className="sr-only"> booking {r.code}</span>
+                      </Button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <CancelBookingDialog booking={cancelling} onClose={() => setCancelling(null)} />
       {bookings.data && (cursors.length > 1 || bookings.data.nextCursor) && (
         <nav aria-label="Pages" className="flex items-center gap-3">
           <Button

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pencil, Plus, Trash2, X } from "lucide-react";
 import { type FormEvent, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
 import { validateLayout } from "@marquee/domain";

@@ -40,7 +40,7 @@ const PLACE_STYLE: Record<Place, string> = {
   P: "border-amber-400 bg-amber-900 text-amber-100",
   W: "border-sky-400 bg-sky-900 text-sky-100",
   C: "border-emerald-400 bg-emerald-900 text-emerald-100",
-  [GAP]: "border-dashed border-zinc-700 bg-transparent text-zinc-600",
+  [GAP]: "border-dashed border-zinc-700 bg-transparent text-zinc-400",
 };
 
 const isPlace = (ch: string): ch is Place => (CYCLE as readonly string[]).includes(ch);
@@ -224,7 +224,7 @@ export function LayoutEditor({ layout, onChange, serverErrors = [] }: LayoutEdit
                       type="button"
                       onClick={() => removeRow(r)}
                       aria-label={`Remove row ${label}`}
-                      className="ml-1 rounded p-1 text-zinc-500 hover:text-rose-300 focus-visible:outline-2 focus-visible:outline-amber-300"
+                      className="ml-1 rounded p-1 text-zinc-400 hover:text-rose-300 focus-visible:outline-2 focus-visible:outline-amber-300"
                     >
                       <Trash2 className="size-3.5" aria-hidden />
                     </button>
@@ -329,7 +329,7 @@ export function SeatMapPreview({ layout }: { layout: readonly string[] }) {
             aria-hidden
             className="mx-auto mb-4 h-1.5 w-3/4 rounded-full bg-gradient-to-r from-transparent via-zinc-400 to-transparent"
           />
-          <p className="mb-3 text-center text-xs tracking-[0.3em] text-zinc-500 uppercase">
+          <p className="mb-3 text-center text-xs tracking-[0.3em] text-zinc-400 uppercase">
             Screen
           </p>
           <ol className="space-y-1" aria-label="Seat rows">
@@ -338,7 +338,7 @@ export function SeatMapPreview({ layout }: { layout: readonly string[] }) {
               const rowSeats = seats.filter((s) => s.y === y);
               return (
                 <li key={y} className="flex items-center gap-1" aria-label={`Row ${label}`}>
-                  <span aria-hidden className="w-6 text-right font-mono text-xs text-zinc-500">
+                  <span aria-hidden className="w-6 text-right font-mono text-xs text-zinc-400">
                     {label}
                   </span>
                   <div
@@ -370,7 +370,7 @@ export function SeatMapPreview({ layout }: { layout: readonly string[] }) {
                       );
                     })}
                   </div>
-                  <span aria-hidden className="w-6 font-mono text-xs text-zinc-500">
+                  <span aria-hidden className="w-6 font-mono text-xs text-zinc-400">
                     {label}
                   </span>
                 </li>

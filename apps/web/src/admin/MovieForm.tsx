@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { type FormEvent, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { useTRPC } from "../trpc";
 import { Button, errorInfo, TextField } from "../ui";
 import { Card, ErrorAlert, fieldMessages, shownAtField, TextAreaField } from "./kit";
@@ -220,7 +220,7 @@ export function MovieForm({ movie, onDone }: { movie: Movie | null; onDone: () =
               title={draft.title || "this movie"}
               className="h-24 w-16"
             />
-            <figcaption className="text-xs text-zinc-500">Preview</figcaption>
+            <figcaption className="text-xs text-zinc-400">Preview</figcaption>
           </figure>
         </div>
         <div className="flex justify-end gap-2">

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Film, Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
 import { useTRPC } from "../trpc";
@@ -187,7 +187,7 @@ export function Poster({
         className={`flex shrink-0 items-center justify-center rounded-md bg-zinc-800 ${className ?? ""}`}
         aria-hidden
       >
-        <Film className="size-5 text-zinc-500" />
+        <Film className="size-5 text-zinc-400" />
       </div>
     );
   }

@@ -309,7 +309,7 @@ function ReportView({
                   <td className="px-2 py-1.5">{s.hall.name}</td>
                   <td className="px-2 py-1.5 text-right tabular-nums">
                     {s.sold}
-                    {s.capacity > 0 && <span className="text-zinc-500"> / {s.capacity}</span>}
+                    {s.capacity > 0 && <span className="text-zinc-400"> / {s.capacity}</span>}
                   </td>
                   <td className="px-2 py-1.5 text-right tabular-nums">
                     {s.capacity > 0 ? percent(s.occupancy) : "–"}
@@ -334,7 +334,7 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
     <li className="rounded-xl border border-zinc-800 bg-zinc-900/60 p-4">
       <p className="text-xs tracking-wide text-zinc-400 uppercase">{label}</p>
       <p className="mt-1 text-2xl font-bold tabular-nums">{value}</p>
-      {note && <p className="text-xs text-zinc-500">{note}</p>}
+      {note && <p className="text-xs text-zinc-400">{note}</p>}
     </li>
   );
 }

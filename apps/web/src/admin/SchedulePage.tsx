@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { addLocalDays, isValidLocalDate, localTimeOf } from "@marquee/domain";
 import { useTRPC } from "../trpc";
 import {

@@ -3,7 +3,7 @@
 // with that zone's offset.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import {
   localDateOf,
   localDateTime,

@@ -62,7 +62,7 @@ export function Timeline({
     <div className="overflow-x-auto rounded-xl border border-zinc-800 bg-zinc-950">
       <div className="relative" style={{ minWidth: hours.length * MIN_HOUR_PX + 128 }}>
         <div className="sticky top-0 flex border-b border-zinc-800 bg-zinc-950">
-          <div className="sticky left-0 z-20 w-32 shrink-0 bg-zinc-950 px-3 py-2 text-xs text-zinc-500">
+          <div className="sticky left-0 z-20 w-32 shrink-0 bg-zinc-950 px-3 py-2 text-xs text-zinc-400">
             Hall
           </div>
           <div className="relative h-8 flex-1" aria-hidden>
@@ -112,19 +112,21 @@ export function Timeline({
                           <button
                             type="button"
                             onClick={() => onSelect(s)}
-                            aria-label={label}
                             aria-pressed={selectedId === s.id}
                             className={cx(
                               "absolute top-2 bottom-2 flex overflow-hidden rounded-md border text-left text-xs",
                               "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300",
                               cancelled
-                                ? "z-0 border-dashed border-zinc-600 bg-zinc-900 text-zinc-500"
+                                ? "z-0 border-dashed border-zinc-600 bg-zinc-900 text-zinc-400"
                                 : "z-10 border-amber-500/70 bg-amber-950 text-amber-50 hover:border-amber-300",
                               selectedId === s.id && "ring-2 ring-amber-300",
                             )}
                             style={{ left: x(start), width: `${(total / span) * 100}%` }}
                           >
+                            {/* The name, read as one phrase; the drawing below says it visually. */}
+                            <span className="sr-only">{label}</span>
                             <span
+                              aria-hidden
                               className="min-w-0 flex-1 px-2 py-1"
                               style={{ flexBasis: `${((end - start) / total) * 100}%` }}
                             >

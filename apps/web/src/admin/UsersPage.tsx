@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ShieldCheck, ShieldOff, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
 import { useTRPC } from "../trpc";
@@ -31,7 +31,7 @@ export function UsersPage() {
       onMutate: () => setRoleError(null),
       onSuccess: async (user) => {
         toast.success(
-          `${user.email} is now ${user.role === "ADMIN" ? "an admin" : "a regular user"}`,
+          `${user.email} is now ${{ ADMIN: "an admin", STAFF: "door staff", USER: "a regular user" }[user.role]}`,
         );
         await refresh();
       },
@@ -110,7 +110,7 @@ export function UsersPage() {
                     <td className="px-3 py-2">
                       {user.name}
                       {user.id === myId && (
-                        <span className="ml-1 text-xs text-zinc-500">(you)</span>
+                        <span className="ml-1 text-xs text-zinc-400">(you)</span>
                       )}
                     </td>
                     <td className="px-3 py-2">{user.email}</td>
@@ -138,6 +138,22 @@ export function UsersPage() {
                           {admin ? "Demote" : "Make admin"}
                           <span className="sr-only"> {user.email}</span>
                         </Button>
+                        {!admin && (
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            loading={pending}
+                            onClick={() =>
+                              setRole.mutate({
+                                userId: user.id,
+                                role: user.role === "STAFF" ? "USER" : "STAFF",
+                              })
+                            }
+                          >
+                            {user.role === "STAFF" ? "Remove from door" : "Make door staff"}
+                            <span className="sr-only"> {user.email}</span>
+                          </Button>
+                        )}
                         <Button
                           variant="ghost"
                           size="sm"

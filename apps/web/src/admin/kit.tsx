@@ -26,7 +26,7 @@ export function PageHeader({
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="flex flex-col items-center gap-2 rounded-xl border border-dashed border-zinc-700 px-6 py-10 text-center">
-      <Inbox className="size-8 text-zinc-500" aria-hidden />
+      <Inbox className="size-8 text-zinc-400" aria-hidden />
       <p className="font-semibold text-zinc-200">{title}</p>
       {children && <div className="text-sm text-zinc-400">{children}</div>}
     </div>

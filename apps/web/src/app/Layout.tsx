@@ -15,6 +15,7 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 function AccountMenu({ name }: { name: string }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   const logout = useSignOut();
 
   useEffect(() => {
@@ -23,7 +24,10 @@ function AccountMenu({ name }: { name: string }) {
       if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setOpen(false);
+      if (event.key === "Escape") {
+        setOpen(false);
+        toggle.current?.focus(); // not the page body
+      }
     };
     document.addEventListener("pointerdown", onPointer);
     document.addEventListener("keydown", onKey);
@@ -38,6 +42,7 @@ function AccountMenu({ name }: { name: string }) {
   return (
     <div ref={ref} className="relative">
       <button
+        ref={toggle}
         type="button"
         aria-expanded={open}
         aria-controls="account-menu"
@@ -102,6 +107,11 @@ function Header() {
           <NavLink to="/bookings" className={navClass}>
             My bookings
           </NavLink>
+          {(me.data?.role === "STAFF" || me.data?.role === "ADMIN") && (
+            <NavLink to="/door" className={navClass}>
+              Door
+            </NavLink>
+          )}
           {me.data?.role === "ADMIN" && (
             <NavLink to="/admin" className={navClass}>
               Admin
@@ -164,7 +174,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="border-t border-zinc-900 py-6 text-center text-xs text-zinc-500">
+      <footer className="border-t border-zinc-900 py-6 text-center text-xs text-zinc-400">
         Marquee · an open movie-reservation system
       </footer>
     </div>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { useTRPC } from "../trpc";
 import { errorInfo } from "../ui/errors";
 

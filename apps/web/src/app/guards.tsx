@@ -28,3 +28,20 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
   }
   return children;
 }
+
+/** The door is for staff and admins (the server checks anyway). */
+export function RequireStaff({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageSkeleton />;
+  if (!me.data) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  if (me.data.role !== "STAFF" && me.data.role !== "ADMIN") {
+    return (
+      <section className="mx-auto max-w-lg space-y-3 py-16 text-center">
+        <h1 className="text-2xl font-bold">Staff only</h1>
+        <p className="text-zinc-400">The door page is for the cinema&apos;s staff.</p>
+      </section>
+    );
+  }
+  return children;
+}

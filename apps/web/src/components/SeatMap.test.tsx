@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { type SeatMapSeat } from "../api-types";
-import { SeatMap } from "./SeatMap";
+import { type OwnHold, SEAT_MAX, SEAT_MIN, SeatMap } from "./SeatMap";
 
 // Row A: A1 A2 _ A3 (an aisle at x=2); row B: B1 (premium, sold) B2 (premium) _ B3 (wheelchair, held)
 const seat = (
@@ -105,6 +105,9 @@ describe("SeatMap", () => {
     );
     await user.tab();
     await user.tab();
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Zoom out");
+    await user.tab();
+    await user.tab();
     expect(document.activeElement?.getAttribute("data-seat")).toBe("A1");
     await user.keyboard("{ArrowRight}");
     expect(document.activeElement?.getAttribute("data-seat")).toBe("A2");
@@ -123,5 +126,72 @@ describe("SeatMap", () => {
     expect(document.activeElement?.textContent).toBe("after");
     expect(screen.getByRole("button", { name: /Row A, seat 3,.*selected/ })).toBeTruthy();
     expect(screen.getByRole("button", { name: /Row B, seat 2,.*selected/ })).toBeTruthy();
+  });
+});
+
+describe("SeatMap, the viewer's own seats", () => {
+  const mine: SeatMapSeat[] = [
+    seat({ row: "A", number: 1, x: 0, y: 0, state: "MINE" }),
+    seat({ row: "A", number: 2, x: 1, y: 0, state: "MINE" }),
+    seat({ row: "A", number: 3, x: 3, y: 0 }),
+  ];
+  const renderMine = (hold: OwnHold | null, onToggle = vi.fn()) => {
+    render(
+      <SeatMap
+        seats={mine}
+        width={4}
+        height={1}
+        currency="EUR"
+        selected={new Set(["A2"])}
+        onToggle={onToggle}
+        locked={Boolean(hold) && !hold?.changing}
+        hold={hold}
+      />,
+    );
+    return onToggle;
+  };
+
+  it("tells seats already bought from seats held, and draws them differently", () => {
+    renderMine({ seatIds: new Set(["A2"]), changing: false });
+    const bought = screen.getByRole("button", { name: /Row A, seat 1,.*booked by you$/ });
+    const held = screen.getByRole("button", { name: /Row A, seat 2,.*held for you$/ });
+    expect(bought.innerHTML).not.toBe(held.innerHTML);
+    expect(bought.getAttribute("aria-disabled")).toBe("true");
+  });
+
+  it("lets held seats be released and others chosen while changing seats, never bought ones", async () => {
+    const user = userEvent.setup();
+    const onToggle = renderMine({ seatIds: new Set(["A2"]), changing: true });
+    await user.click(screen.getByRole("button", { name: /Row A, seat 2,.*selected$/ }));
+    await user.click(screen.getByRole("button", { name: /Row A, seat 3,.*available$/ }));
+    await user.click(screen.getByRole("button", { name: /Row A, seat 1,.*booked by you$/ }));
+    expect(onToggle.mock.calls.map(([s]) => (s as SeatMapSeat).label)).toEqual(["A2", "A3"]);
+  });
+});
+
+describe("SeatMap zoom", () => {
+  it("zooms in and out by buttons, within 24 px and its largest size", async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const viewport = screen.getByTestId("seat-map-viewport");
+    const size = () => Number(viewport.getAttribute("data-seat-size"));
+    const seatBox = () => screen.getByRole("button", { name: /Row A, seat 1,/ }).style.width;
+    const start = size();
+    await user.click(screen.getByRole("button", { name: "Zoom in" }));
+    expect(size()).toBeGreaterThan(start);
+    expect(seatBox()).toBe(`${size()}px`);
+    for (let i = 0; i < 10; i += 1) {
+      const zoomIn = screen.getByRole<HTMLButtonElement>("button", { name: "Zoom in" });
+      if (zoomIn.disabled) break;
+      await user.click(zoomIn);
+    }
+    expect(size()).toBe(SEAT_MAX);
+    for (let i = 0; i < 10; i += 1) {
+      const zoomOut = screen.getByRole<HTMLButtonElement>("button", { name: "Zoom out" });
+      if (zoomOut.disabled) break;
+      await user.click(zoomOut);
+    }
+    expect(size()).toBe(SEAT_MIN);
+    expect(seatBox()).toBe(`${SEAT_MIN}px`);
   });
 });

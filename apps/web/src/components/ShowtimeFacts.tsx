@@ -6,15 +6,15 @@ export function ShowtimeFacts(props: { localDate: string; localTime: string; hal
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-300">
       <span className="inline-flex items-center gap-1.5">
-        <CalendarDays className="size-4 text-zinc-500" aria-hidden />
+        <CalendarDays className="size-4 text-zinc-400" aria-hidden />
         {formatLocalDate(props.localDate, "long")}
       </span>
       <span className="inline-flex items-center gap-1.5">
-        <Clock className="size-4 text-zinc-500" aria-hidden />
+        <Clock className="size-4 text-zinc-400" aria-hidden />
         {props.localTime}
       </span>
       <span className="inline-flex items-center gap-1.5">
-        <MapPin className="size-4 text-zinc-500" aria-hidden />
+        <MapPin className="size-4 text-zinc-400" aria-hidden />
         {props.hallName}
       </span>
     </p>

@@ -1,11 +1,158 @@
-import { useMutation } from "@tanstack/react-query";
-import { useRef } from "react";
-import { toast } from "sonner";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { toast } from "../ui/toast";
 import { useMe, useSignOut } from "../app/auth";
 import { FormError } from "../components/FormError";
 import { useTRPC } from "../trpc";
-import { Button, TextField } from "../ui";
+import { Button, ConfirmDialog, TextField } from "../ui";
 import { formErrors } from "./AuthPages";
+
+const formText = (data: FormData, name: string) => {
+  const value = data.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** Name and e-mail; a new e-mail asks for the current password. */
+function ProfileForm({ name, email }: { name: string; email: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [newEmail, setNewEmail] = useState(email);
+  const update = useMutation(
+    trpc.auth.updateProfile.mutationOptions({
+      onSuccess: ({ user }) => {
+        queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+        setNewEmail(user.email);
+        toast.success("Your details are saved.");
+      },
+    }),
+  );
+  const { fieldErrors, formError } = formErrors(update.error, ["name", "email", "currentPassword"]);
+  const emailChanges = newEmail.trim().toLowerCase() !== email;
+  return (
+    <section
+      aria-labelledby="profile-heading"
+      className="space-y-4 rounded-2xl border border-zinc-800 bg-zinc-900/70 p-6"
+    >
+      <h2 id="profile-heading" className="text-lg font-bold">
+        Your details
+      </h2>
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          update.mutate({
+            name: formText(data, "name"),
+            email: formText(data, "email"),
+            ...(emailChanges ? { currentPassword: formText(data, "currentPassword") } : {}),
+          });
+        }}
+      >
+        <FormError message={formError} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          defaultValue={name}
+          error={fieldErrors.name}
+        />
+        <TextField
+          label="E-mail"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={newEmail}
+          onChange={(event) => setNewEmail(event.target.value)}
+          error={fieldErrors.email}
+        />
+        {emailChanges && (
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            hint="Needed to change your e-mail."
+            error={fieldErrors.currentPassword}
+          />
+        )}
+        <Button type="submit" loading={update.isPending}>
+          Save details
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+/** Deleting the account (GDPR erasure), after the password and a confirmation. */
+function DeleteAccount() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [asking, setAsking] = useState(false);
+  const [password, setPassword] = useState("");
+  const remove = useMutation(
+    trpc.auth.deleteAccount.mutationOptions({
+      onSuccess: async () => {
+        setAsking(false);
+        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        queryClient.removeQueries({ queryKey: trpc.reservation.pathKey() });
+        await queryClient.invalidateQueries();
+        toast.success("Your account is deleted. Goodbye!");
+        void navigate("/");
+      },
+      onError: () => setAsking(false),
+    }),
+  );
+  const { fieldErrors, formError } = formErrors(remove.error, ["password"]);
+  return (
+    <section
+      aria-labelledby="delete-heading"
+      className="space-y-4 rounded-2xl border border-rose-900/70 bg-rose-950/20 p-6"
+    >
+      <h2 id="delete-heading" className="text-lg font-bold">
+        Delete your account
+      </h2>
+      <p className="text-sm text-zinc-300">
+        Your upcoming bookings are cancelled and their seats released. Past bookings stay in the
+        cinema&apos;s books without your name or e-mail. This cannot be undone.
+      </p>
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setAsking(true);
+        }}
+      >
+        <FormError message={formError} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={fieldErrors.password}
+        />
+        <Button type="submit" variant="danger" disabled={password.length === 0}>
+          Delete my account
+        </Button>
+      </form>
+      <ConfirmDialog
+        open={asking}
+        onOpenChange={setAsking}
+        title="Delete your account?"
+        description="You will be signed out, and your upcoming bookings will be cancelled."
+        confirmLabel="Delete my account"
+        cancelLabel="Keep my account"
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate({ password })}
+      />
+    </section>
+  );
+}
 
 export function AccountPage() {
   const trpc = useTRPC();
@@ -35,6 +182,7 @@ export function AccountPage() {
           </p>
         )}
       </section>
+      {me.data && <ProfileForm name={me.data.name} email={me.data.email} />}
       <section
         aria-labelledby="password-heading"
         className="space-y-4 rounded-2xl border border-zinc-800 bg-zinc-900/70 p-6"
@@ -85,6 +233,7 @@ export function AccountPage() {
           Sign out
         </Button>
       </section>
+      <DeleteAccount />
     </div>
   );
 }

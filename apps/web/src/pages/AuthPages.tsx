@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { safeNext, useMe } from "../app/auth";
 import { FormError } from "../components/FormError";
 import { useTRPC } from "../trpc";
 import { Button, errorInfo, TextField } from "../ui";
 
-function AuthCard({
+export function AuthCard({
   title,
   subtitle,
   children,
@@ -91,7 +91,7 @@ export function SignInPage() {
           New here?{" "}
           <Link
             to={next === "/" ? "/signup" : `/signup?next=${encodeURIComponent(next)}`}
-            className="text-amber-300 underline-offset-2 hover:underline"
+            className="text-amber-300 underline underline-offset-2"
           >
             Create an account
           </Link>
@@ -126,6 +126,11 @@ export function SignInPage() {
         <Button type="submit" size="lg" className="w-full" loading={login.isPending}>
           Sign in
         </Button>
+        <p className="text-center text-sm">
+          <Link to="/forgot-password" className="text-amber-300 underline-offset-2 hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
       </form>
     </AuthCard>
   );
@@ -151,7 +156,7 @@ export function SignUpPage() {
           Already have one?{" "}
           <Link
             to={next === "/" ? "/signin" : `/signin?next=${encodeURIComponent(next)}`}
-            className="text-amber-300 underline-offset-2 hover:underline"
+            className="text-amber-300 underline underline-offset-2"
           >
             Sign in
           </Link>

@@ -3,6 +3,7 @@ import { ArrowLeft } from "lucide-react";
 import { Link, useParams } from "react-router";
 import { DurationBadge, RatingBadge } from "../components/Badges";
 import { Poster } from "../components/Poster";
+import { usePageTitle } from "../app/title";
 import { ShowtimeButton } from "../components/ShowtimeButton";
 import { useTRPC } from "../trpc";
 import { errorInfo, formatLocalDate, formatMoney, Loading, Skeleton } from "../ui";
@@ -26,7 +27,9 @@ function MovieSkeleton() {
 export function MoviePage() {
   const { id = "" } = useParams();
   const trpc = useTRPC();
-  const movie = useQuery(trpc.movie.byId.queryOptions({ id }));
+  // Seats left on each showtime stay current to the minute, as on the home page.
+  const movie = useQuery({ ...trpc.movie.byId.queryOptions({ id }), refetchInterval: 60_000 });
+  usePageTitle(movie.data?.title ?? null);
 
   if (movie.isPending) return <MovieSkeleton />;
   if (movie.isError) {

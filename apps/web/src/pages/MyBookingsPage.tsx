@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { type RouterOutputs } from "../api-types";
 import { Poster } from "../components/Poster";
 import { BookingCode } from "../components/BookingCode";
@@ -39,12 +39,15 @@ function BookingCard({ booking }: { booking: Booking }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const headingId = useId();
+  const titleLink = useRef<HTMLAnchorElement>(null);
   const cancel = useMutation(
     trpc.reservation.cancel.mutationOptions({
       onSuccess: async () => {
         setAsking(false);
         toast.success(`Booking ${booking.code} cancelled. Your seats are free again.`);
         await queryClient.invalidateQueries({ queryKey: trpc.reservation.mine.pathKey() });
+        // The Cancel button (where the dialog returned focus) is gone now: stay on this card.
+        titleLink.current?.focus();
       },
       onError: (error) => {
         setAsking(false);
@@ -71,6 +74,7 @@ function BookingCard({ booking }: { booking: Booking }) {
         <div className="flex flex-wrap items-center gap-2">
           <h2 id={headingId} className="text-lg font-bold">
             <Link
+              ref={titleLink}
               to={`/movies/${s.movie.id}`}
               className="rounded hover:text-amber-300 focus-visible:outline-2 focus-visible:outline-amber-300"
             >

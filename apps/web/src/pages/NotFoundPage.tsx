@@ -1,7 +1,9 @@
 import { Film } from "lucide-react";
+import { usePageTitle } from "../app/title";
 import { ButtonLink } from "../ui";
 
 export function NotFoundPage({ title = "Page not found" }: { title?: string }) {
+  usePageTitle(title);
   return (
     <section className="mx-auto flex max-w-lg flex-col items-center gap-4 py-20 text-center">
       <Film className="size-12 text-amber-400" aria-hidden />

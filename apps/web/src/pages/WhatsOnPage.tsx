@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useEffect, useId, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -19,10 +19,13 @@ function DayPicker({
   days,
   value,
   onChange,
+  empty,
 }: {
   days: string[];
   value: string;
   onChange: (day: string) => void;
+  /** Days known to have no show left to book. */
+  empty: ReadonlySet<string>;
 }) {
   return (
     <div role="radiogroup" aria-label="Day" className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-2">
@@ -35,7 +38,7 @@ function DayPicker({
             type="button"
             role="radio"
             aria-checked={selected}
-            aria-label={`${i === 0 ? "Today, " : i === 1 ? "Tomorrow, " : ""}${formatLocalDate(day, "long")}`}
+            aria-label={`${i === 0 ? "Today, " : i === 1 ? "Tomorrow, " : ""}${formatLocalDate(day, "long")}${empty.has(day) ? ", no shows" : ""}`}
             tabIndex={selected ? 0 : -1}
             onClick={() => onChange(day)}
             onKeyDown={(event) => {
@@ -54,14 +57,16 @@ function DayPicker({
               "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300",
               selected
                 ? "border-amber-400 bg-amber-400 text-zinc-950"
-                : "border-zinc-800 bg-zinc-900 text-zinc-300 hover:border-zinc-600",
+                : empty.has(day)
+                  ? "border-dashed border-zinc-800 bg-zinc-950 text-zinc-400 hover:border-zinc-600"
+                  : "border-zinc-800 bg-zinc-900 text-zinc-300 hover:border-zinc-600",
             )}
           >
             <span className="text-[11px] font-semibold uppercase">
               {i === 0 ? "Today" : parts.weekday}
             </span>
             <span className="text-xl font-black tabular-nums">{parts.day}</span>
-            <span className="text-[11px]">{parts.month}</span>
+            <span className="text-[11px]">{empty.has(day) ? "No shows" : parts.month}</span>
           </button>
         );
       })}
@@ -113,7 +118,7 @@ function MovieCard({ movie, showtimes }: { movie: MovieItem; showtimes: Showtime
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-zinc-500">No more showtimes this day.</p>
+            <p className="text-sm text-zinc-400">No more showtimes this day.</p>
           )}
         </div>
       </div>
@@ -160,8 +165,32 @@ export function WhatsOnPage() {
     () => (today ? Array.from({ length: DAYS }, (_, i) => addLocalDays(today, i)) : []),
     [today],
   );
+  // Which days still have a show to book: one tiny query per day (batched by the link).
+  const [startedAt] = useState(() => new Date().toISOString());
+  const dayChecks = useQueries({
+    queries: days.map((d, i) => ({
+      ...trpc.showtime.list.queryOptions({
+        date: d,
+        ...(i === 0 ? { from: startedAt } : {}),
+        limit: 1,
+      }),
+      staleTime: 300_000,
+    })),
+  });
+  const empty = new Set(days.filter((_, i) => dayChecks[i]?.data?.items.length === 0));
+  const nextWithShows = (after: number) =>
+    days.find((d, i) => i > after && dayChecks[i]?.data && dayChecks[i].data.items.length > 0);
   const requested = params.get("day");
-  const day = requested && days.includes(requested) ? requested : (days[0] ?? null);
+  // With no day asked for, today, or the next day with shows once today has none left.
+  const todayEmpty = days[0] !== undefined && empty.has(days[0]);
+  const day =
+    requested && days.includes(requested)
+      ? requested
+      : todayEmpty
+        ? (nextWithShows(0) ?? days[0] ?? null)
+        : (days[0] ?? null);
+  const jumpedFromToday = !requested && todayEmpty && day !== days[0];
+  const nextDay = day ? nextWithShows(days.indexOf(day)) : undefined;
   const genre = params.get("genre") ?? "";
   const [search, setSearch] = useState(params.get("q") ?? "");
   const query = useDebounced(search.trim(), 250);
@@ -242,7 +271,8 @@ export function WhatsOnPage() {
         <DayPicker
           days={days}
           value={day ?? ""}
-          onChange={(d) => update({ day: d === days[0] ? "" : d })}
+          onChange={(d) => update({ day: d === days[0] && !todayEmpty ? "" : d })}
+          empty={empty}
         />
       ) : (
         <div className="flex gap-2" aria-hidden>
@@ -255,10 +285,10 @@ export function WhatsOnPage() {
       <div className="flex flex-col gap-3 sm:flex-row">
         <div className="relative flex-1">
           <label htmlFor={searchId} className="sr-only">
-            Search films by title
+            Search films by title or description
           </label>
           <Search
-            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500"
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
             aria-hidden
           />
           <input
@@ -267,7 +297,7 @@ export function WhatsOnPage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             placeholder="Search films"
-            className="h-11 w-full rounded-lg border border-zinc-700 bg-zinc-900 pr-3 pl-9 text-zinc-100 placeholder:text-zinc-500 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-300"
+            className="h-11 w-full rounded-lg border border-zinc-700 bg-zinc-900 pr-3 pl-9 text-zinc-100 placeholder:text-zinc-400 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-300"
           />
         </div>
         <div className="flex items-center gap-2">
@@ -290,6 +320,14 @@ export function WhatsOnPage() {
         </div>
       </div>
 
+      {jumpedFromToday && day && (
+        <p
+          role="status"
+          className="rounded-xl border border-zinc-700 bg-zinc-900 p-3 text-zinc-200"
+        >
+          No more shows today: here is {formatLocalDate(day, "long")}.
+        </p>
+      )}
       {failed ? (
         <p
           role="alert"
@@ -304,6 +342,15 @@ export function WhatsOnPage() {
           {query || genre
             ? "No films match your search on this day."
             : "Nothing is showing on this day."}
+          {nextDay && !query && !genre && (
+            <button
+              type="button"
+              onClick={() => update({ day: nextDay })}
+              className="mt-3 block w-full font-semibold text-amber-300 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-amber-300"
+            >
+              Go to {formatLocalDate(nextDay, "long")}, the next day with shows
+            </button>
+          )}
         </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2" aria-busy={movies.isFetching || undefined}>

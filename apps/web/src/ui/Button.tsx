@@ -64,7 +64,7 @@ export function Button({
       {loading && (
         <span
           aria-hidden
-          className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
+          className="size-4 rounded-full motion-safe:animate-spin border-2 border-current border-t-transparent"
         />
       )}
       {children}

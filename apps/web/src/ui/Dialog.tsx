@@ -1,6 +1,6 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import { type ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { Button, type ButtonVariant } from "./Button";
 
 export type DialogProps = {
@@ -15,6 +15,9 @@ export type DialogProps = {
 
 /** A modal dialog (Radix: focus trap, Escape, labelled by its title). */
 export function Dialog({ open, onOpenChange, title, description, children, footer }: DialogProps) {
+  // These dialogs are opened by state, not by a Radix Trigger, so Radix does not know where
+  // focus was: remember it, and give it back on close (Escape included) while it exists.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -23,6 +26,17 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
           className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-zinc-800 bg-zinc-900 p-6 text-zinc-100 shadow-2xl focus:outline-none"
           // Radix warns without a description unless told there is none on purpose.
           {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={() => {
+            opener.current =
+              document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            if (opener.current?.isConnected) {
+              event.preventDefault();
+              opener.current.focus();
+            }
+            opener.current = null;
+          }}
         >
           <RadixDialog.Title className="pr-8 text-lg font-bold">{title}</RadixDialog.Title>
           {description && (

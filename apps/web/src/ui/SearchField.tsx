@@ -11,7 +11,7 @@ export function SearchField(props: {
     <label className="relative block max-w-sm">
       <span className="sr-only">{props.label}</span>
       <Search
-        className="pointer-events-none absolute top-3 left-3 size-4 text-zinc-500"
+        className="pointer-events-none absolute top-3 left-3 size-4 text-zinc-400"
         aria-hidden
       />
       <input

@@ -28,7 +28,7 @@ export function TextField({ label, error, hint, id, className, ...props }: TextF
         aria-invalid={messages.length > 0 || undefined}
         aria-describedby={describedBy || undefined}
         className={cx(
-          "h-11 rounded-lg border bg-zinc-900 px-3 text-zinc-100 placeholder:text-zinc-500",
+          "h-11 rounded-lg border bg-zinc-900 px-3 text-zinc-100 placeholder:text-zinc-400",
           "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-300",
           messages.length > 0 ? "border-rose-500" : "border-zinc-700 hover:border-zinc-500",
         )}

@@ -12,6 +12,7 @@ export {
   LOCALE,
 } from "./format";
 export { cx } from "./cx";
+export { plural, pluralWord, type PluralForms } from "./plural";
 export { SearchField } from "./SearchField";
 export { Loading, Skeleton } from "./Skeleton";
 export { TextField, type TextFieldProps } from "./TextField";

@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { changePassword } from "../services/auth/change-password";
 import { registerUser } from "../services/auth/register-user";
+import { requestPasswordReset } from "../services/auth/request-password-reset";
+import { resetPassword } from "../services/auth/reset-password";
 import { signIn } from "../services/auth/sign-in";
 import { invalidateSession } from "../services/auth/session";
+import { updateProfile } from "../services/auth/update-profile";
+import { deleteOwnAccount } from "../services/user/delete-own-account";
+import { restOutput } from "../openapi";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
 import { plainText } from "./schemas";
 
@@ -34,6 +39,27 @@ export const ZChangePasswordInput = z.object({
   newPassword: ZPassword,
 });
 
+export const ZRequestPasswordResetInput = z.object({ email: z.string().trim().pipe(ZEmail) });
+export const ZResetPasswordInput = z.object({
+  token: plainText(
+    z
+      .string()
+      .trim()
+      .min(16, { error: "This reset link is incomplete; copy the whole link from the mail" })
+      .max(200, { error: "This reset link is not valid" }),
+  ),
+  password: ZPassword,
+});
+export const ZUpdateProfileInput = z.object({
+  name: ZRegisterInput.shape.name,
+  email: ZRegisterInput.shape.email,
+  /** Required when the e-mail changes. */
+  currentPassword: plainText(z.string().max(128)).optional(),
+});
+export const ZDeleteAccountInput = z.object({
+  password: plainText(z.string().min(1, { error: "Enter your password" }).max(128)),
+});
+
 export const authRouter = router({
   register: publicProcedure.input(ZRegisterInput).mutation(async ({ ctx, input }) => {
     const { user, token, session } = await registerUser(ctx, input);
@@ -48,20 +74,62 @@ export const authRouter = router({
   }),
 
   /** For scripts and other non-browser clients: returns a bearer token, sets no cookie. */
-  createToken: publicProcedure.input(ZLoginInput).mutation(async ({ ctx, input }) => {
-    const { user, token, session } = await signIn(ctx, input);
-    return { user, token, expiresAt: session.expiresAt.toISOString() };
-  }),
+  createToken: publicProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/auth/token",
+        tags: ["auth"],
+        summary: "Get a bearer token",
+      },
+    })
+    .input(ZLoginInput)
+    .output(
+      restOutput<{
+        user: Awaited<ReturnType<typeof signIn>>["user"];
+        token: string;
+        expiresAt: string;
+      }>("A bearer token for the Authorization header, and when it expires"),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { user, token, session } = await signIn(ctx, input);
+      return { user, token, expiresAt: session.expiresAt.toISOString() };
+    }),
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.session) await invalidateSession(ctx.db, ctx.session.id);
+    if (ctx.session) {
+      await invalidateSession(ctx.db, ctx.session.id);
+      // Other processes hear of it from the database; this one knows now.
+      ctx.sessions.invalidate(`session:${ctx.session.id}`);
+    }
     ctx.transport.clearSession();
     return { ok: true as const };
   }),
 
   me: publicProcedure.query(({ ctx }) => ctx.user),
 
+  /** Always the same answer, whether or not the account exists; throttled. */
+  requestPasswordReset: publicProcedure
+    .input(ZRequestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx, input)),
+
+  /** Sets a new password with a mailed token and ends every session of the account. */
+  resetPassword: publicProcedure
+    .input(ZResetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx, input)),
+
   changePassword: protectedProcedure
     .input(ZChangePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx, input)),
+
+  updateProfile: protectedProcedure
+    .input(ZUpdateProfileInput)
+    .mutation(({ ctx, input }) => updateProfile(ctx, input)),
+
+  /** The account goes with its sessions; the cookie is cleared. */
+  deleteAccount: protectedProcedure.input(ZDeleteAccountInput).mutation(async ({ ctx, input }) => {
+    const result = await deleteOwnAccount(ctx, input);
+    ctx.transport.clearSession();
+    return result;
+  }),
 });

@@ -4,6 +4,7 @@ import { createMovie } from "../services/catalog/create-movie";
 import { deleteMovie } from "../services/catalog/delete-movie";
 import { getMovie, listMovies } from "../services/catalog/find-movies";
 import { updateMovie } from "../services/catalog/update-movie";
+import { restOutput } from "../openapi";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 import { plainText, ZId, ZLocalDate, ZPageInput, ZQuery, ZText } from "./schemas";
 
@@ -45,7 +46,11 @@ export const ZMovieListInput = ZPageInput.extend({
 }).default({ limit: 50 });
 
 export const movieRouter = router({
-  list: publicProcedure.input(ZMovieListInput).query(({ ctx, input }) => listMovies(ctx, input)),
+  list: publicProcedure
+    .meta({ openapi: { method: "GET", path: "/movies", tags: ["catalogue"], summary: "Films" } })
+    .input(ZMovieListInput)
+    .output(restOutput<Awaited<ReturnType<typeof listMovies>>>("A page of films"))
+    .query(({ ctx, input }) => listMovies(ctx, input)),
   byId: publicProcedure
     .input(z.object({ id: ZId }))
     .query(({ ctx, input }) => getMovie(ctx, input)),

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { cancelReservation } from "../services/booking/cancel-reservation";
 import { confirmReservation } from "../services/booking/confirm-reservation";
-import {
-  listReservations,
-  myReservations,
-  reservationByCode,
-} from "../services/booking/find-reservations";
+import { listReservations, reservationByCode } from "../services/booking/find-reservations";
 import { holdSeats } from "../services/booking/hold-seats";
+import { myReservations } from "../services/booking/list-my-bookings";
+import { restOutput } from "../openapi";
 import { adminProcedure, protectedProcedure, router } from "../trpc";
 import { plainText, ZLocalDate, ZPageInput } from "./schemas";
 
@@ -41,15 +39,50 @@ const ZReservationRef = z.object({ reservationId: ZId("reservation") });
 
 export const reservationRouter = router({
   hold: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/reservations",
+        tags: ["booking"],
+        summary: "Hold seats",
+        protect: true,
+      },
+    })
     .input(ZHoldSeatsInput)
+    .output(restOutput<Awaited<ReturnType<typeof holdSeats>>>("The held reservation"))
     .mutation(({ ctx, input }) => holdSeats(ctx, input)),
 
   confirm: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/reservations/{reservationId}/confirm",
+        tags: ["booking"],
+        summary: "Confirm a hold",
+        protect: true,
+      },
+    })
     .input(ZReservationRef)
+    .output(restOutput<Awaited<ReturnType<typeof confirmReservation>>>("The booking"))
     .mutation(({ ctx, input }) => confirmReservation(ctx, input)),
 
   cancel: protectedProcedure
-    .input(ZReservationRef)
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/reservations/{reservationId}/cancel",
+        tags: ["booking"],
+        summary: "Cancel a reservation",
+        protect: true,
+      },
+    })
+    .input(
+      ZReservationRef.extend({
+        /** An administrator's reason, told to the guest in the cancellation mail. */
+        reason: plainText(z.string().trim().min(1).max(500)).optional(),
+      }),
+    )
+    .output(restOutput<Awaited<ReturnType<typeof cancelReservation>>>("The cancelled reservation"))
     .mutation(({ ctx, input }) => cancelReservation(ctx, input)),
 
   mine: protectedProcedure
@@ -72,6 +105,8 @@ export const reservationRouter = router({
         date: ZLocalDate.optional(),
         status: ZStatus.optional(),
         userId: ZId("user").optional(),
+        email: plainText(z.string().trim().min(1).max(254)).optional(),
+        code: plainText(z.string().trim().min(4).max(20)).optional(),
       }).default({ limit: 50 }),
     )
     .query(({ ctx, input }) => listReservations(ctx, input)),

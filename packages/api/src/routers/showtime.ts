@@ -6,6 +6,8 @@ import { deleteShowtime } from "../services/catalog/delete-showtime";
 import { getShowtime, listShowtimes } from "../services/catalog/find-showtimes";
 import { updateShowtime } from "../services/catalog/update-showtime";
 import { seatMap } from "../services/booking/seat-map";
+import { seatMapChanges } from "../services/booking/seat-map-changes";
+import { restOutput } from "../openapi";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 import { plainText, ZId, ZInstant, ZLocalDate, ZPageInput } from "./schemas";
 
@@ -67,14 +69,42 @@ export const ZShowtimeCancelInput = z.object({
 
 export const showtimeRouter = router({
   list: publicProcedure
+    .meta({
+      openapi: { method: "GET", path: "/showtimes", tags: ["catalogue"], summary: "Showtimes" },
+    })
     .input(ZShowtimeListInput)
+    .output(restOutput<Awaited<ReturnType<typeof listShowtimes>>>("A page of showtimes"))
     .query(({ ctx, input }) => listShowtimes(ctx, input)),
   byId: publicProcedure
     .input(z.object({ id: ZId }))
     .query(({ ctx, input }) => getShowtime(ctx, input)),
   seatMap: publicProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/showtimes/{showtimeId}/seats",
+        tags: ["booking"],
+        summary: "Seat map",
+      },
+    })
     .input(z.object({ showtimeId: ZId }))
+    .output(restOutput<Awaited<ReturnType<typeof seatMap>>>("Every seat with its state and price"))
     .query(({ ctx, input }) => seatMap(ctx, input)),
+  seatMapChanges: publicProcedure
+    .input(
+      z.object({
+        showtimeId: ZId,
+        // tRPC fills it from the Last-Event-ID of a reconnecting EventSource.
+        lastEventId: z.string().max(64, { error: "at most 64 characters" }).nullish(),
+      }),
+    )
+    .subscription(({ ctx, input, signal }) =>
+      seatMapChanges(
+        ctx,
+        { showtimeId: input.showtimeId, lastEventId: input.lastEventId ?? undefined },
+        signal,
+      ),
+    ),
   create: adminProcedure
     .input(ZShowtimeCreateInput)
     .mutation(({ ctx, input }) => createShowtime(ctx, input)),

@@ -1,3 +1,4 @@
+import { ROLES } from "@marquee/domain";
 import { z } from "zod";
 import { deleteUser } from "../services/user/delete-user";
 import { listUsers } from "../services/user/list-users";
@@ -13,7 +14,12 @@ export const userRouter = router({
     .query(({ ctx, input }) => listUsers(ctx, input)),
 
   setRole: adminProcedure
-    .input(z.object({ userId: ZUserId, role: z.enum(["USER", "ADMIN"]) }))
+    .input(
+      z.object({
+        userId: ZUserId,
+        role: z.enum(ROLES, { error: `A role is one of ${ROLES.join(", ")}` }),
+      }),
+    )
     .mutation(({ ctx, input }) => setUserRole(ctx, input)),
 
   delete: adminProcedure

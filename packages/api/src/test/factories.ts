@@ -2,9 +2,9 @@
 // "@marquee/api/testing") the server's HTTP tests. Rows are inserted with Prisma directly, so
 // a test can arrange any state; users get a real password hash and a real session, and
 // callers sign in through the real session code. Production code never imports this module.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { type PrismaClient, type ReservationStatus, type ShowtimeStatus } from "@marquee/db";
-import { seatsFromLayout, type SeatKind } from "@marquee/domain";
+import { generateBookingCode, seatsFromLayout, type SeatKind } from "@marquee/domain";
 import {
   createContextInner,
   type ApiConfig,
@@ -15,6 +15,7 @@ import {
 import { createCaller } from "../root";
 import { createSession, validateSessionToken } from "../services/auth/session";
 import { type SeatMapCache } from "../services/booking/seat-map-cache";
+import { type SessionCache } from "../services/auth/session-cache";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -82,6 +83,7 @@ export type CallerOptions = {
   clientIp?: string;
   transport?: SessionTransport;
   seatMaps?: SeatMapCache;
+  sessions?: SessionCache;
 };
 
 /**
@@ -92,7 +94,7 @@ export function callerFor(db: PrismaClient, actor: Actor | null, options: Caller
   const now = options.now ?? new Date();
   return createCaller(async () => {
     const auth = actor
-      ? await validateSessionToken(db, actor.token, now)
+      ? await validateSessionToken(db, actor.token, now, options.sessions)
       : { user: null, session: null };
     return createContextInner({
       db,
@@ -103,6 +105,7 @@ export function callerFor(db: PrismaClient, actor: Actor | null, options: Caller
       ...(options.clientIp ? { clientIp: options.clientIp } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
       ...(options.seatMaps ? { seatMaps: options.seatMaps } : {}),
+      ...(options.sessions ? { sessions: options.sessions } : {}),
     });
   });
 }
@@ -213,7 +216,8 @@ export async function createReservation(
   const live = input.status === "HELD" || input.status === "CONFIRMED";
   return db.reservation.create({
     data: {
-      code: randomUUID().slice(0, 9).toUpperCase(),
+      // A real code's shape, so lookups that normalise what people type find it.
+      code: generateBookingCode((n) => randomBytes(n)),
       userId: input.user?.id ?? null,
       showtimeId: input.showtime.id,
       status: input.status,

@@ -8,6 +8,7 @@ import { Prisma, type PrismaClient } from "@marquee/db";
 import { parseRole } from "@marquee/domain";
 import { type SessionInfo, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
+import { type CachedSession, type SessionCache, uncachedSessions } from "./session-cache";
 
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -85,17 +86,23 @@ export const sessionLookupSql = (sessionId: string) => Prisma.sql`
 /** A token is only ever base32 of TOKEN_BYTES; anything else is rejected without a query. */
 const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
+/** The session and its user by session id, from the database. */
+async function lookupSession(db: PrismaClient, id: string): Promise<CachedSession | null> {
+  // One raw round trip (the nested select costs more).
+  const [found] = await db.$queryRaw<SessionLookupRow[]>(sessionLookupSql(id));
+  const user = found ? toSessionUser({ ...found, id: found.userId }) : null;
+  return found && user ? { id: found.id, expiresAt: found.expiresAt, user } : null;
+}
+
 export async function validateSessionToken(
   db: PrismaClient,
   token: string,
   now: Date,
+  sessions: SessionCache = uncachedSessions,
 ): Promise<SessionValidation> {
   if (!TOKEN_PATTERN.test(token)) return none;
   const id = sessionIdFromToken(token);
-  // One raw round trip on every authenticated request (the nested select costs more).
-  const [found] = await db.$queryRaw<SessionLookupRow[]>(sessionLookupSql(id));
-  const known = found ? toSessionUser({ ...found, id: found.userId }) : null;
-  const row = found && known ? { id: found.id, expiresAt: found.expiresAt, user: known } : null;
+  const row = await sessions.get(id, () => lookupSession(db, id));
   // The lookup is by hash; compare again in constant time so no code path ever compares
   // secrets with an early exit.
   if (!row || !constantTimeEqual(new TextEncoder().encode(row.id), new TextEncoder().encode(id))) {
@@ -103,6 +110,7 @@ export async function validateSessionToken(
   }
   if (now.getTime() >= row.expiresAt.getTime()) {
     await db.session.deleteMany({ where: { id } });
+    sessions.invalidate(`session:${id}`);
     return none;
   }
   let expiresAt = row.expiresAt;
@@ -110,6 +118,8 @@ export async function validateSessionToken(
   if (now.getTime() >= row.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY_MS) {
     expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
     await db.session.updateMany({ where: { id }, data: { expiresAt } });
+    // The next lookup reads the new deadline.
+    sessions.invalidate(`session:${id}`);
     renewed = true;
   }
   const user: SessionUser = row.user;

@@ -41,7 +41,7 @@ describeEachDatabase("confirm cancel", (getDb) => {
     const map = await as(null, later).showtime.seatMap({ showtimeId: show.id });
     expect(map.seats.find((s) => s.label === "A1")?.state).toBe("AVAILABLE");
     expect(map.counts.HELD).toBe(0);
-    const mine = await as(alice, later).reservation.mine();
+    const mine = await as(alice, later).reservation.mine({ status: "EXPIRED" });
     expect(mine.items[0]).toMatchObject({ id: held.id, status: "EXPIRED", expiresAt: null });
 
     const taken = await hold(bob, ["A2"], later);

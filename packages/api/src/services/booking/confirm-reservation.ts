@@ -1,13 +1,12 @@
-// reservation.confirm: HELD -> CONFIRMED. A hold past its deadline is still honoured when
-// every seat is still free; otherwise EXPIRED names the seats that were lost.
+// reservation.confirm: HELD -> CONFIRMED in one round trip (marquee_confirm). A hold past its
+// deadline is still honoured when every seat is still free; otherwise EXPIRED names the
+// seats that were lost.
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
-import { isUniqueViolation } from "../db-errors";
-import { BUSY_TRANSACTION, withRetry } from "../db-retry";
-import { assertOnSale, takenSeatLabels } from "./hold-seats";
-import { readReservation } from "./read-reservation";
+import { notOnSale } from "./hold-seats";
+import { callBookingFunction, viewOfAnswer } from "./booking-call";
 import * as sql from "./sql";
-import { toReservationView, type ReservationView } from "./views";
+import { type ReservationView } from "./views";
 
 type Deps = Pick<Context, "db" | "now" | "config"> & { user: SessionUser };
 
@@ -16,46 +15,31 @@ export async function confirmReservation(
   input: { reservationId: string },
 ): Promise<ReservationView> {
   const now = deps.now();
-  try {
-    await withRetry(() =>
-      deps.db.$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<sql.LockedReservationRow[]>(
-          sql.lockReservation(input.reservationId),
-        );
-        // Someone else's reservation is reported as missing: no probing of ids.
-        if (!row || row.userId !== deps.user.id) {
-          throw new AppError("NOT_FOUND", "No such reservation");
-        }
-        if (row.status === "CONFIRMED") return;
-        if (row.status === "CANCELLED") {
-          throw new AppError("CONFLICT", "This reservation was cancelled and cannot be confirmed");
-        }
-        assertOnSale(
-          { status: row.showtimeStatus, startsAt: row.startsAt },
-          now,
-          deps.config.salesCutoffMinutes,
-        );
-        // A lapsed hold takes its seats back if nobody else has (the index decides).
-        await tx.$executeRaw(sql.confirmHold(row.id, now));
-      }, BUSY_TRANSACTION),
-    );
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const held = await readReservation(deps.db, input.reservationId);
-    const lost = await takenSeatLabels(deps.db, {
-      showtimeId: held.showtimeId,
-      seatIds: held.seats.map((s) => s.seat.id),
-      exceptReservationId: held.id,
-      now,
-    });
-    throw new AppError(
-      "EXPIRED",
-      `Your hold expired and ${lost.join(", ")} ${lost.length === 1 ? "was" : "were"} taken meanwhile. Please choose seats again.`,
-      { reason: "HOLD_EXPIRED", seats: lost },
-    );
-  }
-  return toReservationView(await readReservation(deps.db, input.reservationId), {
+  const call = sql.confirm({
+    reservationId: input.reservationId,
+    userId: deps.user.id,
     now,
-    timeZone: deps.config.timeZone,
+    salesCutoffMinutes: deps.config.salesCutoffMinutes,
   });
+  const result = await callBookingFunction<sql.ConfirmResult>(deps.db, call, "marquee_confirm");
+  switch (result.outcome) {
+    case "OK":
+      return viewOfAnswer(result.reservation, now, deps.config);
+    // Someone else's reservation is reported as missing: no probing of ids.
+    case "NOT_FOUND":
+      throw new AppError("NOT_FOUND", "No such reservation");
+    case "CANCELLED":
+      throw new AppError("CONFLICT", "This reservation was cancelled and cannot be confirmed");
+    case "SHOWTIME_CANCELLED":
+    case "SALES_CLOSED":
+      throw notOnSale(result.outcome);
+    case "HOLD_EXPIRED": {
+      const lost = result.seats;
+      throw new AppError(
+        "EXPIRED",
+        `Your hold expired and ${lost.join(", ")} ${lost.length === 1 ? "was" : "were"} taken meanwhile. Please choose seats again.`,
+        { reason: "HOLD_EXPIRED", seats: lost },
+      );
+    }
+  }
 }

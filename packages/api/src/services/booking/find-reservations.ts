@@ -1,10 +1,11 @@
-// Reading reservations: the user's own, one by booking code, and the admin's list.
+// Reading reservations: one by booking code, and the admin's list (the user's own list is
+// list-my-bookings.ts).
 import { type Prisma } from "@marquee/db";
 import { localDayRange, normalizeBookingCode } from "@marquee/domain";
 import { type Context, type SessionUser } from "../../context";
 import { AppError } from "../../errors";
 import { FIFTEEN_MINUTES, giveBack, takeSlots } from "../auth/throttle";
-import { decodeCursor, toPage, type Page, type PageInput } from "../pagination";
+import { decodeCursor, type Page, type PageInput } from "../pagination";
 import { effectiveStatusWhere as statusWhere } from "./lifecycle";
 import {
   reservationSelect,
@@ -12,6 +13,7 @@ import {
   type ReservationStatus,
   type ReservationView,
 } from "./views";
+import { reservationPage } from "./reservation-page";
 
 type Deps = Pick<Context, "db" | "now" | "config">;
 
@@ -21,42 +23,15 @@ async function page(
   where: Prisma.ReservationWhereInput,
   input: PageInput,
 ): Promise<Page<ReservationView>> {
-  const now = deps.now();
   const after = input.cursor ? decodeCursor(input.cursor).id : null;
-  const rows = await deps.db.reservation.findMany({
-    where: { AND: [where, after ? { id: { lt: after } } : {}] },
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-    select: reservationSelect,
-  });
-  return toPage(
-    rows,
-    input.limit,
-    (r) => toReservationView(r, { now, timeZone: deps.config.timeZone }),
-    (r) => ({ key: "", id: r.id }),
-  );
-}
-
-export function myReservations(
-  deps: Deps & { user: SessionUser },
-  input: {
-    status?: ReservationStatus | undefined;
-    when?: "upcoming" | "past" | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
-): Promise<Page<ReservationView>> {
-  const now = deps.now();
-  const when: Prisma.ReservationWhereInput =
-    input.when === "upcoming"
-      ? { showtime: { startsAt: { gt: now } } }
-      : input.when === "past"
-        ? { showtime: { startsAt: { lte: now } } }
-        : {};
-  return page(
+  return reservationPage(
     deps,
-    { AND: [{ userId: deps.user.id }, statusWhere(input.status, now), when] },
-    input,
+    {
+      where: { AND: [where, after ? { id: { lt: after } } : {}] },
+      orderBy: [{ id: "desc" }],
+      limit: input.limit,
+    },
+    (r) => ({ key: "", id: r.id }),
   );
 }
 
@@ -68,10 +43,11 @@ export async function reservationByCode(
   input: { code: string },
 ): Promise<ReservationView> {
   const code = normalizeBookingCode(input.code);
-  const admin = deps.user.role === "ADMIN";
+  // Staff at the door and admins look up any booking, and are not throttled.
+  const anyBooking = deps.user.role === "ADMIN" || deps.user.role === "STAFF";
   const limit = { max: CODE_LOOKUP_MISSES, windowMs: FIFTEEN_MINUTES };
   // Counted before the lookup, given back on a hit: only misses add up, however parallel.
-  const slots = admin
+  const slots = anyBooking
     ? []
     : await takeSlots(
         deps,
@@ -83,7 +59,7 @@ export async function reservationByCode(
       );
   // Unknown codes and other people's codes take the same query and get the same answer.
   const row = await deps.db.reservation.findFirst({
-    where: { code, ...(admin ? {} : { userId: deps.user.id }) },
+    where: { code, ...(anyBooking ? {} : { userId: deps.user.id }) },
     select: reservationSelect,
   });
   if (!row) throw new AppError("NOT_FOUND", `No booking with code ${code}`);
@@ -98,6 +74,10 @@ export function listReservations(
     date?: string | undefined;
     status?: ReservationStatus | undefined;
     userId?: string | undefined;
+    /** Part of the booker's e-mail address, any case. */
+    email?: string | undefined;
+    /** A booking code as people type it. */
+    code?: string | undefined;
     cursor?: string | undefined;
     limit: number;
   },
@@ -106,6 +86,10 @@ export function listReservations(
   const filters: Prisma.ReservationWhereInput[] = [statusWhere(input.status, now)];
   if (input.showtimeId) filters.push({ showtimeId: input.showtimeId });
   if (input.userId) filters.push({ userId: input.userId });
+  if (input.email) {
+    filters.push({ user: { email: { contains: input.email, mode: "insensitive" } } });
+  }
+  if (input.code) filters.push({ code: normalizeBookingCode(input.code) });
   if (input.date) {
     const { start, end } = localDayRange(input.date, deps.config.timeZone);
     filters.push({ showtime: { startsAt: { gte: start, lt: end } } });

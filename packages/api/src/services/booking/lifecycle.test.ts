@@ -134,7 +134,7 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
     expect(await db.hall.count({ where: { id: hall.hall.id } })).toBe(0);
   });
 
-  it("defines live once: the Prisma where, the SQL fragment and the domain rule agree", async () => {
+  it("defines live once: the Prisma where, the SQL fragment, the database and the domain agree", async () => {
     const db = getDb().prisma;
     const cinema = await createCinema(db);
     const show = await cinema.showtime(at(48 * HOUR));
@@ -166,8 +166,15 @@ describeEachDatabase("reservation lifecycle", (getDb) => {
         SELECT r.id FROM "Reservation" r
         WHERE r."showtimeId" = ${show.id}::uuid AND ${liveReservationSql("r", now)}`
     ).map((r) => r.id);
+    const byFunction = (
+      await db.$queryRaw<{ id: string }[]>`
+        SELECT r.id FROM "Reservation" r
+        WHERE r."showtimeId" = ${show.id}::uuid
+          AND marquee_is_live(r.status, r."holdExpiresAt", ${now}::timestamptz)`
+    ).map((r) => r.id);
     expect(byRule).toHaveLength(2); // the hold before its deadline, and the confirmed one
     expect([...byWhere].sort()).toEqual([...byRule].sort());
     expect([...bySql].sort()).toEqual([...byRule].sort());
+    expect([...byFunction].sort()).toEqual([...byRule].sort());
   });
 });

@@ -2,7 +2,9 @@
 // ends. A HELD reservation counts only before its deadline (whether or not the sweep has
 // marked it EXPIRED yet); a CONFIRMED one always counts. Ending one (cancel, expiry,
 // showtime cancellation, account deletion) flips its status and frees its seats in one
-// statement, so no path can forget the seats.
+// statement, so no path can forget the seats. In SQL the rules live in the database
+// (marquee_is_live, marquee_end_reservations; migration 20261124205000_booking_functions)
+// so the one-round-trip booking functions share them; lifecycle.test.ts checks they agree.
 import { Prisma } from "@marquee/db";
 import { type ReservationStatus } from "./views";
 
@@ -54,30 +56,21 @@ export type EndStatus = "CANCELLED" | "EXPIRED";
 
 /**
  * The statement that ends the reservations matching `where` (SQL over the alias `r`) and
- * frees their seats. CANCELLED applies only to live reservations (a lapsed hold is not
- * cancelled: it expired, and the sweep records it so); EXPIRED only to holds past their
- * deadline. Returns the ids it ended.
+ * frees their seats, through the database's one definition of ending
+ * (marquee_end_reservations, which the hold, confirm and cancel functions also use).
+ * CANCELLED applies only to live reservations (a lapsed hold is not cancelled: it expired,
+ * and the sweep records it so); EXPIRED only to holds past their deadline; the function
+ * checks that again under the row lock. Returns the ids it ended.
  */
 export function endReservationsSql(where: Prisma.Sql, status: EndStatus, now: Date): Prisma.Sql {
   const which =
     status === "EXPIRED"
       ? Prisma.sql`r.status = 'HELD' AND r."holdExpiresAt" <= ${now}`
       : liveReservationSql("r", now);
-  // A cancelled reservation has no deadline left; an expired one keeps it (when it lapsed).
-  const stamp =
-    status === "CANCELLED"
-      ? Prisma.sql`, "cancelledAt" = ${now}, "holdExpiresAt" = NULL`
-      : Prisma.empty;
   return Prisma.sql`
-    WITH ended AS (
-      UPDATE "Reservation" r
-      SET status = ${Prisma.raw(`'${status}'`)}, "updatedAt" = ${now}${stamp}
-      WHERE ${which} AND (${where})
-      RETURNING r.id),
-    freed AS (
-      UPDATE "ReservationSeat" SET live = false
-      WHERE "reservationId" IN (SELECT id FROM ended) AND live)
-    SELECT id FROM ended`;
+    SELECT ended.id FROM marquee_end_reservations(
+      ARRAY(SELECT r.id FROM "Reservation" r WHERE ${which} AND (${where})),
+      ${Prisma.raw(`'${status}'`)}, ${now}::timestamptz) AS ended(id)`;
 }
 
 /** Ends reservations in the caller's transaction (or alone): see endReservationsSql. */

@@ -1,5 +1,5 @@
-// The reservation shape every booking procedure returns, in one round trip (the nested
-// Prisma select takes several): used on the hot paths right after a write.
+// The reservation shape every booking procedure returns, in one round trip: the database's
+// marquee_reservation_json, the same the hold, confirm and cancel functions answer with.
 import { type PrismaClient } from "@marquee/db";
 import * as sql from "./sql";
 import { type ReservationRow } from "./views";
@@ -9,18 +9,6 @@ export async function readReservation(
   id: string,
 ): Promise<ReservationRow> {
   const [row] = await db.$queryRaw<sql.ReservationReadRow[]>(sql.readReservation(id));
-  if (!row) throw new Error(`reservation ${id} vanished`);
-  const { startsAt, endsAt, showtimeStatus, cancelledReason, movie, hall, ...reservation } = row;
-  return {
-    ...reservation,
-    showtime: {
-      id: row.showtimeId,
-      startsAt,
-      endsAt,
-      status: showtimeStatus,
-      cancelledReason,
-      movie,
-      hall,
-    },
-  };
+  if (!row?.reservation) throw new Error(`reservation ${id} vanished`);
+  return sql.reservationRowFromJson(row.reservation);
 }

@@ -4,10 +4,14 @@ import { computeSeatMap, nextSeatMapChange, type SeatMap } from "@marquee/domain
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { type CachedSeatMap } from "./seat-map-cache";
+import { createSeatMapFeed, type SeatMapFeed, type SeatMapFeedOptions } from "./seat-map-feed";
 
 export type { SeatMap, SeatMapSeat, SeatState } from "@marquee/domain";
 
-async function loadSeatMap(db: Context["db"], showtimeId: string): Promise<CachedSeatMap | null> {
+export async function loadSeatMap(
+  db: Context["db"],
+  showtimeId: string,
+): Promise<CachedSeatMap | null> {
   const showtime = await db.showtime.findUnique({
     where: { id: showtimeId },
     select: {
@@ -70,3 +74,15 @@ const anonymousMemo = new WeakMap<
   CachedSeatMap,
   { map: SeatMap; validUntil: number; cutoff: number }
 >();
+
+/** The process's live seat-map feed, reading maps from `db` (the host feeds it notifications). */
+export function createLiveSeatMaps(
+  deps: Pick<Context, "db"> & { config: Pick<Context["config"], "salesCutoffMinutes"> },
+  options: Omit<SeatMapFeedOptions, "load" | "cutoffMinutes"> = {},
+): SeatMapFeed {
+  return createSeatMapFeed({
+    ...options,
+    load: (showtimeId) => loadSeatMap(deps.db, showtimeId),
+    cutoffMinutes: deps.config.salesCutoffMinutes,
+  });
+}

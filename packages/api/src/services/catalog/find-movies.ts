@@ -4,6 +4,7 @@ import { localDayRange } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { decodeCursor, toPage, type Page } from "../pagination";
+import { movieSearchSql } from "./search-sql";
 import {
   movieSelect,
   showtimeSelect,
@@ -28,7 +29,12 @@ export async function listMovies(
   },
 ): Promise<Page<MovieView>> {
   const where: Prisma.MovieWhereInput[] = [];
-  if (input.query) where.push({ title: { contains: input.query, mode: "insensitive" } });
+  if (input.query) {
+    const search = movieSearchSql(input.query);
+    // A query of punctuation alone has no words: it matches nothing rather than everything.
+    const ids = search ? (await deps.db.$queryRaw<{ id: string }[]>(search)).map((r) => r.id) : [];
+    where.push({ id: { in: ids } });
+  }
   if (input.genre) where.push({ genres: { has: input.genre } });
   if (input.date) {
     const day = localDayRange(input.date, deps.config.timeZone);

@@ -9,15 +9,26 @@ import { findTarget, lockAdmins } from "./last-admin";
 type Tx = Prisma.TransactionClient;
 
 export async function deleteUser(
-  deps: Pick<Context, "db" | "now"> & { actorId: string },
+  deps: Pick<Context, "db" | "now" | "sessions"> & { actorId: string },
   input: { userId: string },
 ): Promise<{ deleted: true; cancelledReservations: number }> {
   if (input.userId === deps.actorId) {
     throw new AppError("CONFLICT", "You cannot delete your own account here; ask another admin");
   }
-  return deps.db.$transaction(async (tx) => {
+  return removeAccount(deps, input.userId);
+}
+
+/**
+ * Deletes an account, whoever asks (an admin, or its owner from the account page): never the
+ * last administrator. Every process forgets the account's sessions at once.
+ */
+export async function removeAccount(
+  deps: Pick<Context, "db" | "now" | "sessions">,
+  userId: string,
+): Promise<{ deleted: true; cancelledReservations: number }> {
+  const result = await deps.db.$transaction(async (tx) => {
     const admins = await lockAdmins(tx);
-    const target = await findTarget(tx, input.userId);
+    const target = await findTarget(tx, userId);
     if (target.role === "ADMIN" && admins.length <= 1) {
       throw new AppError("CONFLICT", "The last administrator cannot be deleted");
     }
@@ -26,6 +37,8 @@ export async function deleteUser(
     await tx.user.delete({ where: { id: target.id } });
     return { deleted: true as const, cancelledReservations };
   });
+  deps.sessions.invalidate(`user:${userId}`);
+  return result;
 }
 
 /**

@@ -6,14 +6,14 @@ import { findTarget, lockAdmins } from "./last-admin";
 import { toSummary, userListSelect, type UserSummary } from "./views";
 
 export async function setUserRole(
-  deps: Pick<Context, "db">,
+  deps: Pick<Context, "db" | "sessions">,
   input: { userId: string; role: Role },
 ): Promise<UserSummary> {
-  return deps.db.$transaction(async (tx) => {
+  const summary = await deps.db.$transaction(async (tx) => {
     const admins = await lockAdmins(tx);
     const target = await findTarget(tx, input.userId);
     if (target.role === input.role) return toSummary(target);
-    if (input.role === "USER" && admins.length <= 1 && admins.includes(target.id)) {
+    if (input.role !== "ADMIN" && admins.length <= 1 && admins.includes(target.id)) {
       throw new AppError("CONFLICT", "The last administrator cannot be demoted");
     }
     const updated = await tx.user.update({
@@ -25,4 +25,6 @@ export async function setUserRole(
     await invalidateUserSessions(tx, target.id);
     return toSummary(updated);
   });
+  deps.sessions.invalidate(`user:${input.userId}`);
+  return summary;
 }

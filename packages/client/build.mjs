@@ -1,0 +1,29 @@
+// Builds the publishable package: dist/index.js (ESM; the batching rules of @marquee/domain
+// inlined, @trpc/* left as dependencies) and dist/index.d.ts (one declaration file; the API's
+// types come from src/generated/router.ts, written by `pnpm generate`, which names nothing
+// of the server).
+import { rmSync } from "node:fs";
+import { build } from "esbuild";
+import { rollup } from "rollup";
+import { dts } from "rollup-plugin-dts";
+
+const external = (id) => id.startsWith("@trpc/");
+
+rmSync("dist", { recursive: true, force: true });
+await build({
+  entryPoints: ["src/index.ts"],
+  outfile: "dist/index.js",
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  external: ["@trpc/*"],
+  logLevel: "warning",
+});
+const bundle = await rollup({
+  input: "src/index.ts",
+  external,
+  plugins: [dts({ respectExternal: true, tsconfig: "tsconfig.json" })],
+});
+await bundle.write({ file: "dist/index.d.ts", format: "es" });
+await bundle.close();
