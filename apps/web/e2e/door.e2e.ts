@@ -100,8 +100,11 @@ describe("password reset", () => {
     try {
       await page.goto("/signin");
       await page.getByRole("link", { name: "Forgot your password?" }).click();
+      // The page is a lazy chunk: until it renders, "E-mail" is still the sign-in form's field.
+      const send = page.getByRole("button", { name: "Send reset link" });
+      await send.waitFor();
       await page.getByLabel("E-mail").fill(user.email);
-      await page.getByRole("button", { name: "Send reset link" }).click();
+      await send.click();
       await page.getByText("a link to reset its password is on its way").waitFor();
 
       const deadline = Date.now() + 60_000;
