@@ -23,7 +23,7 @@ import {
   createSessionCache,
   createSharedCounters,
   pendingMails,
-  pruneAttempts,
+  tidy,
   sweepExpiredHolds,
 } from "@marquee/api";
 import { type Logger } from "pino";
@@ -231,12 +231,12 @@ async function serve(env: Config, options: { prepare: boolean }): Promise<void> 
       : {}),
   });
 
-  // Housekeeping only: throttling windows are computed at read time, so pruning old rows is
-  // never needed for correctness.
+  // Housekeeping only (windows and expiry are decided at read time): old throttle attempts,
+  // dead sessions and reset tokens, and mails finished a month ago are deleted.
   const prune = setInterval(
     () => {
-      pruneAttempts({ db: db.prisma, now: () => new Date() }, 60 * 60 * 1000).catch(
-        (error: unknown) => app.log.warn({ err: error }, "pruning auth attempts failed"),
+      tidy(db.prisma, new Date()).catch((error: unknown) =>
+        app.log.warn({ err: error }, "housekeeping failed"),
       );
     },
     10 * 60 * 1000,

@@ -28,7 +28,7 @@ export {
   validateSessionToken,
   type SessionValidation,
 } from "./services/auth/session";
-export { pruneAttempts } from "./services/auth/throttle";
+export { tidy, RETENTION, type TidyCounts } from "./services/housekeeping/tidy";
 export { createSession } from "./services/auth/session";
 export { sweepExpiredHolds } from "./services/booking/sweep-expired-holds";
 export { countReservations } from "./services/booking/count-reservations";
