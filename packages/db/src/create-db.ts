@@ -7,6 +7,7 @@ import { type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
+import { createPgListener } from "./listener";
 import { createPgSchemaEngineAdapter } from "./pg-schema-engine-adapter";
 import { lockPgliteFolder } from "./pglite-lock";
 import { createPool } from "./pool";
@@ -107,62 +108,6 @@ export function pgliteScriptRunner(pglite: PGlite): (sql: string) => Promise<voi
   };
 }
 
-/** A dedicated connection that LISTENs, reconnecting (and reporting a reset) if it drops. */
-async function listenPostgres(
-  url: string,
-  channel: string,
-  onMessage: (payload: string) => void,
-  onReset?: () => void,
-): Promise<() => Promise<void>> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
-  let client: pg.Client | null = null;
-  let stopped = false;
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-    // Listeners before anything can fail, and for good: an 'error' event nobody listens to
-    // (the server terminating the connection, now or after it was dropped) kills the process.
-    let lost = false;
-    const onLost = () => {
-      if (lost) return;
-      lost = true;
-      void c.end().catch(() => undefined);
-      if (client !== c) return;
-      client = null;
-      if (!stopped) reconnect();
-    };
-    c.on("error", onLost);
-    c.on("end", onLost);
-    c.on("notification", (n) => {
-      if (n.channel === channel) onMessage(n.payload ?? "");
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${channel}`);
-      if (lost) throw new Error("the LISTEN connection was lost while it was set up");
-    } catch (error) {
-      onLost();
-      throw error;
-    }
-    if (stopped) {
-      onLost();
-      return;
-    }
-    client = c;
-  };
-  // Notifications sent while disconnected are lost: report a reset, then keep retrying.
-  const reconnect = () => {
-    onReset?.();
-    setTimeout(() => {
-      if (!stopped) connect().catch(reconnect);
-    }, 1_000).unref();
-  };
-  await connect();
-  return async () => {
-    stopped = true;
-    await client?.end().catch(() => undefined);
-  };
-}
-
 /** Closing twice is harmless (tests and shutdown paths may both close). */
 function once(fn: () => Promise<void>): () => Promise<void> {
   let done: Promise<void> | undefined;
@@ -233,6 +178,8 @@ export async function createDb(url?: string, options: CreateDbOptions = {}): Pro
     ...(options.onConnectionError ? { onError: options.onConnectionError } : {}),
   });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Every channel shares one LISTEN connection, opened with the first subscriber.
+  const listener = createPgListener(parsed.url, { applicationName: "marquee-listen" });
   return {
     prisma,
     provider: "postgresql",
@@ -254,11 +201,11 @@ export async function createDb(url?: string, options: CreateDbOptions = {}): Pro
         await client.end();
       }
     },
-    listen: (channel, onMessage, onReset) =>
-      listenPostgres(parsed.url, channel, onMessage, onReset),
+    listen: (channel, onMessage, onReset) => listener.listen(channel, onMessage, onReset),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     // PrismaPg leaves a pool it was given open: end it, or its sockets keep the process alive.
     close: once(async () => {
+      await listener.close();
       await prisma.$disconnect();
       await pool.end();
     }),
