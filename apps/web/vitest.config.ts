@@ -9,6 +9,6 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     // The whole repository's tests share 2 cores: a test waits for conditions, and this is
     // only where it gives up (a first render imports lazy page chunks and the admin module).
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

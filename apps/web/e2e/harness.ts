@@ -160,7 +160,7 @@ export async function newContext(
     timezoneId: "America/New_York", // deliberately not the cinema's zone
   });
   // A budget for a busy shared machine, not a measurement: steps wait for conditions.
-  context.setDefaultTimeout(45_000);
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   return { context, page };
 }

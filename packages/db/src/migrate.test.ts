@@ -84,7 +84,7 @@ it("createMigration writes nothing when the schema is in step, and the next diff
   expect(await migrate(scratch, paths)).toHaveLength(existing.length + 1);
   expect(await diffDatabaseToSchema(scratch, paths)).toBe(EMPTY_MIGRATION);
   await pglite.close();
-}, 60_000);
+}, 240_000);
 
 describeEachDatabase("a failed migration", (getDb, provider) => {
   it("stops with a message naming the cause and leaves the database as it was", async () => {

@@ -76,7 +76,7 @@ export function watchSeatMap(
             `no ${what} arrived; received:\n${seen.join("\n")}\nerrors: ${errors.map(String).join("; ")}`,
           ),
         );
-      }, 25_000);
+      }, 90_000);
       const check = () => {
         const found = find();
         if (found !== undefined) {

@@ -148,5 +148,5 @@ describe.runIf(enabled)("booking races [postgresql]", () => {
     });
     expect(held).toHaveLength(1);
     expect(held[0]?.seats.length).toBe(5);
-  }, 60_000);
+  }, 180_000);
 });
