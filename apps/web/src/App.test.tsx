@@ -1,16 +1,23 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type MovieItem } from "./api-types";
 import { aShowtime, PARIS_INFO } from "./test/fixtures";
 import { renderApp } from "./test/render";
 import { fail, mockTrpc, type Handlers } from "./test/trpc-mock";
 
-afterEach(() => vi.unstubAllGlobals());
-
 // The server says it is 24 Nov in the cinema's zone (22:30 UTC = 23:30 in Paris): the app
-// uses that, whatever the browser's zone or clock says.
+// uses that, whatever the browser's zone says. The browser's clock agrees with the server's
+// (only Date is faked; timers run), so shows later that evening are still to come.
 const NOW = "2026-11-24T22:30:00.000Z";
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(NOW));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 const movie: MovieItem = {
   id: "m1",
   title: "The Long Take",
