@@ -55,7 +55,7 @@ function renderSchedule() {
       nextCursor: null,
     }),
     "showtime.list": () => ({ items: [SHOWTIME], nextCursor: null }),
-    "showtime.overlaps": (input) => overlaps(input),
+    "showtime.overlaps": (input) => overlaps(input) as never,
     "showtime.create": () =>
       fail({
         code: "CONFLICT",
