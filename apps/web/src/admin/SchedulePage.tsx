@@ -177,7 +177,7 @@ function ScheduleDay({
       </section>
 
       {halls.data && halls.data.length > 0 && (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
           <Card>
             <h2 className="mb-4 text-lg font-bold">New showtime</h2>
             {movies.isError ? (
