@@ -196,7 +196,7 @@ export function LayoutEditor({ layout, onChange, serverErrors = [] }: LayoutEdit
                           type="button"
                           data-cell={`${r}:${c}`}
                           tabIndex={active.row === r && active.col === c ? 0 : -1}
-                          aria-label={`Row ${label}, place ${c + 1}: ${name}${number ? ` (${label}${number})` : ""}`}
+                          aria-label={`Row ${label}, place ${c + 1}: ${name}${number ? ` (${label}${number}), number ${number}` : ""}`}
                           onFocus={() => setActive({ row: r, col: c })}
                           onClick={() => {
                             const next = place

@@ -32,9 +32,13 @@ it("replaces a toast with the same id and dismisses toasts after their time", ()
     toast.info("Please sign in to continue.", { id: "session" });
   });
   expect(screen.getAllByText("Please sign in to continue.")).toHaveLength(1);
-  act(() => vi.advanceTimersByTime(5_999));
+  act(() => {
+    vi.advanceTimersByTime(5_999);
+  });
   expect(screen.queryByText("Please sign in to continue.")).not.toBeNull();
-  act(() => vi.advanceTimersByTime(2));
+  act(() => {
+    vi.advanceTimersByTime(2);
+  });
   expect(screen.queryByText("Please sign in to continue.")).toBeNull();
 });
 
