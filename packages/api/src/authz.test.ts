@@ -157,6 +157,14 @@ export const matrix: Record<string, Row> = {
     },
     expect: adminOnly,
   },
+  // The schedule form's live overlap warning: admins only, like scheduling itself.
+  "showtime.overlaps": {
+    input: async ({ db }) => {
+      const [movie, hall] = await Promise.all([createMovie(db), createHall(db)]);
+      return { hallId: hall.id, movieId: movie.id, startsAt: FAR_FUTURE.toISOString() };
+    },
+    expect: adminOnly,
+  },
   "showtime.update": {
     input: async ({ db }) => ({ id: (await onSale(db)).showtimeId, prices: { STANDARD: 1300 } }),
     expect: adminOnly,

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { useTRPC } from "../trpc";
 import { Button, Dialog, errorInfo } from "../ui";
 import { TextAreaField } from "./kit";

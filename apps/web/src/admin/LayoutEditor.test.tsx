@@ -24,7 +24,9 @@ it("cycles a place on click and redraws the preview with the server's numbering"
   render(<Harness initial={["SS_SS", "SSSSS"]} />);
   expect(screen.getByTestId("preview-summary").textContent).toBe("9 seats · 9 standard");
   // Row A, place 2 is seat A2; a click makes it premium.
-  await user.click(screen.getByRole("button", { name: "Row A, place 2: standard seat (A2)" }));
+  await user.click(
+    screen.getByRole("button", { name: "Row A, place 2: standard seat (A2), number 2" }),
+  );
   expect(layoutNow()).toEqual(["SP_SS", "SSSSS"]);
   expect(within(preview()).getByText("A2, premium")).toBeTruthy();
   expect(screen.getByTestId("preview-summary").textContent).toBe(
@@ -41,7 +43,9 @@ it("cycles a place on click and redraws the preview with the server's numbering"
 it("sets kinds from the keyboard and moves with the arrow keys", async () => {
   const user = userEvent.setup();
   render(<Harness initial={["SSS", "SSS"]} />);
-  const first = screen.getByRole("button", { name: "Row A, place 1: standard seat (A1)" });
+  const first = screen.getByRole("button", {
+    name: "Row A, place 1: standard seat (A1), number 1",
+  });
   first.focus();
   await user.keyboard("w");
   expect(layoutNow()[0]).toBe("WSS");

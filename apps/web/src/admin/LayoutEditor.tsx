@@ -1,7 +1,7 @@
 // The hall layout editor: a grid of places (click or type to change them), a text view of
 // the same layout, the validation messages and a live seat-map preview. Validation and seat
 // numbering come from @marquee/domain, the very functions the server runs on save.
-import { Accessibility, HeartHandshake, Minus, Plus, Star, Trash2 } from "lucide-react";
+import { Minus, Plus, Trash2 } from "lucide-react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import {
   GAP,
@@ -13,6 +13,7 @@ import {
   type LayoutIssue,
   type SeatKind,
 } from "@marquee/domain";
+import { SeatGlyph } from "../components/SeatMap";
 import { Button, cx } from "../ui";
 import { TextAreaField } from "./kit";
 
@@ -35,12 +36,12 @@ const KIND_NAME: Record<SeatKind, string> = {
   COMPANION: "companion seat",
 };
 
-const PLACE_STYLE: Record<Place, string> = {
-  S: "border-zinc-500 bg-zinc-700 text-zinc-100",
-  P: "border-amber-400 bg-amber-900 text-amber-100",
-  W: "border-sky-400 bg-sky-900 text-sky-100",
-  C: "border-emerald-400 bg-emerald-900 text-emerald-100",
-  [GAP]: "border-dashed border-zinc-700 bg-transparent text-zinc-400",
+/** The seat kind of a place; seats are drawn with the guests' own SeatGlyph (one palette). */
+const PLACE_KIND: Record<Exclude<Place, typeof GAP>, SeatKind> = {
+  S: "STANDARD",
+  P: "PREMIUM",
+  W: "WHEELCHAIR",
+  C: "COMPANION",
 };
 
 const isPlace = (ch: string): ch is Place => (CYCLE as readonly string[]).includes(ch);
@@ -195,7 +196,7 @@ export function LayoutEditor({ layout, onChange, serverErrors = [] }: LayoutEdit
                           type="button"
                           data-cell={`${r}:${c}`}
                           tabIndex={active.row === r && active.col === c ? 0 : -1}
-                          aria-label={`Row ${label}, place ${c + 1}: ${name}${number ? ` (${label}${number})` : ""}`}
+                          aria-label={`Row ${label}, place ${c + 1}: ${name}${number ? ` (${label}${number}), number ${number}` : ""}`}
                           onFocus={() => setActive({ row: r, col: c })}
                           onClick={() => {
                             const next = place
@@ -205,16 +206,30 @@ export function LayoutEditor({ layout, onChange, serverErrors = [] }: LayoutEdit
                           }}
                           onKeyDown={(e) => onCellKey(e, r, c)}
                           className={cx(
-                            "size-7 rounded border font-mono text-xs leading-none",
+                            "flex size-7 items-center justify-center rounded font-mono text-xs leading-none",
                             "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-300",
                             missing
-                              ? "border-dotted border-zinc-800 text-zinc-700"
-                              : place
-                                ? PLACE_STYLE[place]
-                                : "border-rose-500 bg-rose-950 text-rose-200",
+                              ? "border border-dotted border-zinc-800 text-zinc-700"
+                              : place === GAP
+                                ? "border border-dashed border-zinc-700 bg-transparent text-zinc-400"
+                                : place
+                                  ? ""
+                                  : "border border-rose-500 bg-rose-950 text-rose-200",
                           )}
                         >
-                          {missing ? "" : place === GAP ? "·" : ch}
+                          {missing ? (
+                            ""
+                          ) : place === GAP ? (
+                            "·"
+                          ) : place ? (
+                            <SeatGlyph
+                              kind={PLACE_KIND[place]}
+                              status="available"
+                              number={number ?? undefined}
+                            />
+                          ) : (
+                            ch
+                          )}
                         </button>
                       </span>
                     );
@@ -279,20 +294,6 @@ export function LayoutEditor({ layout, onChange, serverErrors = [] }: LayoutEdit
   );
 }
 
-const KIND_ICON: Record<SeatKind, typeof Star | null> = {
-  STANDARD: null,
-  PREMIUM: Star,
-  WHEELCHAIR: Accessibility,
-  COMPANION: HeartHandshake,
-};
-
-const KIND_STYLE: Record<SeatKind, string> = {
-  STANDARD: "rounded-t-md border-zinc-500 bg-zinc-700",
-  PREMIUM: "rounded-t-lg border-2 border-amber-400 bg-amber-900",
-  WHEELCHAIR: "rounded-md border-sky-400 bg-sky-900",
-  COMPANION: "rounded-t-md border-dashed border-emerald-400 bg-emerald-900",
-};
-
 /** The seat map guests will see, drawn from seatsFromLayout (rows, numbers, kinds). */
 export function SeatMapPreview({ layout }: { layout: readonly string[] }) {
   const issues = validateLayout(layout);
@@ -345,30 +346,17 @@ export function SeatMapPreview({ layout }: { layout: readonly string[] }) {
                     className="grid gap-1"
                     style={{ gridTemplateColumns: `repeat(${width}, 1.75rem)` }}
                   >
-                    {rowSeats.map((seat) => {
-                      const Icon = KIND_ICON[seat.kind];
-                      return (
-                        <span
-                          key={seat.label}
-                          style={{ gridColumnStart: seat.x + 1 }}
-                          title={`${seat.label}, ${KIND_NAME[seat.kind]}`}
-                          className={cx(
-                            "relative flex size-7 items-center justify-center border text-[0.65rem] font-semibold text-zinc-100",
-                            KIND_STYLE[seat.kind],
-                          )}
-                        >
-                          <span className="sr-only">{`${seat.label}, ${KIND_NAME[seat.kind]}`}</span>
-                          <span aria-hidden>{seat.number}</span>
-                          {Icon && (
-                            // The kind is drawn as a shape too, never by colour alone.
-                            <Icon
-                              aria-hidden
-                              className="absolute -top-1.5 -right-1.5 size-3.5 rounded-full bg-zinc-950 p-px text-zinc-100"
-                            />
-                          )}
-                        </span>
-                      );
-                    })}
+                    {rowSeats.map((seat) => (
+                      <span
+                        key={seat.label}
+                        style={{ gridColumnStart: seat.x + 1 }}
+                        title={`${seat.label}, ${KIND_NAME[seat.kind]}`}
+                        className="flex size-7"
+                      >
+                        <span className="sr-only">{`${seat.label}, ${KIND_NAME[seat.kind]}`}</span>
+                        <SeatGlyph kind={seat.kind} status="available" number={seat.number} />
+                      </span>
+                    ))}
                   </div>
                   <span aria-hidden className="w-6 font-mono text-xs text-zinc-400">
                     {label}
@@ -380,23 +368,14 @@ export function SeatMapPreview({ layout }: { layout: readonly string[] }) {
         </div>
       </div>
       <ul className="flex flex-wrap gap-4 text-xs text-zinc-300" aria-label="Legend">
-        {(Object.keys(KIND_NAME) as SeatKind[]).map((kind) => {
-          const Icon = KIND_ICON[kind];
-          return (
-            <li key={kind} className="flex items-center gap-1.5">
-              <span
-                aria-hidden
-                className={cx(
-                  "flex size-5 items-center justify-center border text-[0.6rem]",
-                  KIND_STYLE[kind],
-                )}
-              >
-                {Icon ? <Icon className="size-3" /> : "1"}
-              </span>
-              {KIND_NAME[kind]}
-            </li>
-          );
-        })}
+        {(Object.keys(KIND_NAME) as SeatKind[]).map((kind) => (
+          <li key={kind} className="flex items-center gap-1.5">
+            <span className="flex size-6">
+              <SeatGlyph kind={kind} status="available" number={1} />
+            </span>
+            {KIND_NAME[kind]}
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -1,6 +1,7 @@
 // Occupancy and revenue over a range of cinema-local days. recharts lives only in the admin
 // chunk (this page is even lazy within it), so guests never download it.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Download } from "lucide-react";
 import { useState } from "react";
 import {
   Bar,
@@ -18,11 +19,32 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@marquee/api";
 import { addLocalDays, isValidLocalDate, localTimeOf } from "@marquee/domain";
 import { useTRPC } from "../trpc";
-import { formatLocalDate, formatMoney, LOCALE, Skeleton, TextField } from "../ui";
+import { Button, formatLocalDate, formatMoney, LOCALE, Skeleton, TextField } from "../ui";
 import { currencyDigits, useCinemaInfo } from "./cinema";
 import { Card, EmptyState, ErrorAlert, PageHeader, StatusBadge } from "./kit";
+import { downloadText, reportCsv, reportFileName, type ReportTable } from "./report-csv";
 
 type Summary = inferRouterOutputs<AppRouter>["report"]["summary"];
+
+const EXPORTS: { table: ReportTable; label: string }[] = [
+  { table: "days", label: "Per day" },
+  { table: "movies", label: "Per film" },
+  { table: "showtimes", label: "Per showtime" },
+];
+
+/** An axis title in the chart's own colours. */
+const axisLabel = (
+  value: string,
+  position: "insideBottom" | "insideLeft" | "insideRight" | "insideTop",
+  angle = 0,
+) => ({
+  value,
+  position,
+  angle,
+  fill: "#d4d4d8",
+  fontSize: 12,
+  ...(angle !== 0 ? { style: { textAnchor: "middle" as const } } : {}),
+});
 
 const percent = (ratio: number) =>
   new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 1 }).format(ratio);
@@ -132,6 +154,23 @@ function ReportView({
   }
   return (
     <div className={stale ? "space-y-6 opacity-60" : "space-y-6"} aria-busy={stale || undefined}>
+      <div role="group" aria-label="Download as CSV" className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-zinc-300">Download CSV:</span>
+        {EXPORTS.map(({ table, label }) => (
+          <Button
+            key={table}
+            variant="secondary"
+            size="sm"
+            onClick={() =>
+              downloadText(reportFileName(summary, table), reportCsv(summary, table, timeZone))
+            }
+          >
+            <Download className="size-4" aria-hidden />
+            {label}
+            <span className="sr-only"> (CSV)</span>
+          </Button>
+        ))}
+      </div>
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label="Totals">
         <Stat label="Revenue" value={money(totals.revenue)} />
         <Stat
@@ -153,10 +192,28 @@ function ReportView({
         <figure aria-label="Revenue and occupancy per day">
           <div className="h-72">
             <ResponsiveContainer width="100%" height="100%">
-              <ComposedChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+              <ComposedChart
+                data={days}
+                margin={{ top: 8, right: 16, bottom: 24, left: 16 }}
+                title="Revenue and occupancy per day"
+                desc={`Bars show each day's revenue in ${currency}; the line shows occupancy in percent.`}
+              >
                 <CartesianGrid stroke="#27272a" vertical={false} />
-                <XAxis dataKey="label" tick={AXIS} stroke="#52525b" />
-                <YAxis yAxisId="money" tick={AXIS} stroke="#52525b" tickFormatter={moneyAxis} />
+                <XAxis
+                  dataKey="label"
+                  tick={AXIS}
+                  stroke="#52525b"
+                  label={axisLabel("Day (cinema-local)", "insideBottom")}
+                  height={48}
+                />
+                <YAxis
+                  yAxisId="money"
+                  tick={AXIS}
+                  stroke="#52525b"
+                  tickFormatter={moneyAxis}
+                  label={axisLabel(`Revenue (${currency})`, "insideLeft", -90)}
+                  width={72}
+                />
                 <YAxis
                   yAxisId="pct"
                   orientation="right"
@@ -164,6 +221,8 @@ function ReportView({
                   unit="%"
                   tick={AXIS}
                   stroke="#52525b"
+                  label={axisLabel("Occupancy (%)", "insideRight", 90)}
+                  width={64}
                 />
                 <Tooltip
                   {...TOOLTIP}
@@ -176,7 +235,7 @@ function ReportView({
                       : `${String(value)}%`
                   }
                 />
-                <Legend />
+                <Legend verticalAlign="top" />
                 <Bar
                   yAxisId="money"
                   dataKey="revenue"
@@ -201,6 +260,16 @@ function ReportView({
             Bars: revenue (left axis). Line with dots: occupancy of scheduled showtimes (right
             axis).
           </figcaption>
+          <FiguresTable
+            caption="Revenue and occupancy per day"
+            first="Day"
+            rows={summary.days.map((d) => ({
+              key: d.date,
+              name: formatLocalDate(d.date),
+              revenue: money(d.revenue),
+              occupancy: percent(d.occupancy),
+            }))}
+          />
         </figure>
       </Card>
 
@@ -212,7 +281,9 @@ function ReportView({
               <BarChart
                 data={movies}
                 layout="vertical"
-                margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+                margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+                title="Revenue and occupancy per film"
+                desc={`Two bars per film: revenue in ${currency} (bottom axis) and occupancy in percent (top axis).`}
               >
                 <CartesianGrid stroke="#27272a" horizontal={false} />
                 <XAxis
@@ -221,6 +292,8 @@ function ReportView({
                   tick={AXIS}
                   stroke="#52525b"
                   tickFormatter={moneyAxis}
+                  label={axisLabel(`Revenue (${currency})`, "insideBottom")}
+                  height={48}
                 />
                 <XAxis
                   type="number"
@@ -230,8 +303,17 @@ function ReportView({
                   unit="%"
                   tick={AXIS}
                   stroke="#52525b"
+                  label={axisLabel("Occupancy (%)", "insideTop")}
+                  height={48}
                 />
-                <YAxis type="category" dataKey="title" width={140} tick={AXIS} stroke="#52525b" />
+                <YAxis
+                  type="category"
+                  dataKey="title"
+                  width={140}
+                  tick={AXIS}
+                  stroke="#52525b"
+                  label={axisLabel("Film", "insideLeft", -90)}
+                />
                 <Tooltip
                   {...TOOLTIP}
                   formatter={(value, name) =>
@@ -243,7 +325,7 @@ function ReportView({
                       : `${String(value)}%`
                   }
                 />
-                <Legend />
+                <Legend verticalAlign="bottom" />
                 <Bar
                   xAxisId="money"
                   dataKey="revenue"
@@ -263,6 +345,20 @@ function ReportView({
               </BarChart>
             </ResponsiveContainer>
           </div>
+          <figcaption className="mt-2 text-xs text-zinc-400">
+            Amber bars: revenue (bottom axis). Blue bars: occupancy of scheduled showtimes (top
+            axis).
+          </figcaption>
+          <FiguresTable
+            caption="Revenue and occupancy per film"
+            first="Film"
+            rows={summary.movies.map((m) => ({
+              key: m.movieId,
+              name: m.title,
+              revenue: money(m.revenue),
+              occupancy: percent(m.occupancy),
+            }))}
+          />
         </figure>
       </Card>
 
@@ -326,6 +422,52 @@ function ReportView({
         </div>
       </Card>
     </div>
+  );
+}
+
+/** The chart's figures as a table: its text alternative, folded away for sighted users. */
+function FiguresTable({
+  caption,
+  first,
+  rows,
+}: {
+  caption: string;
+  first: string;
+  rows: { key: string; name: string; revenue: string; occupancy: string }[];
+}) {
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-zinc-300 hover:text-white">
+        The figures as a table
+      </summary>
+      <table className="mt-2 w-full text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-xs tracking-wide text-zinc-400 uppercase">
+          <tr>
+            <th scope="col" className="px-2 py-1">
+              {first}
+            </th>
+            <th scope="col" className="px-2 py-1 text-right">
+              Revenue
+            </th>
+            <th scope="col" className="px-2 py-1 text-right">
+              Occupancy
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-t border-zinc-800">
+              <th scope="row" className="px-2 py-1 font-normal">
+                {r.name}
+              </th>
+              <td className="px-2 py-1 text-right tabular-nums">{r.revenue}</td>
+              <td className="px-2 py-1 text-right tabular-nums">{r.occupancy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 

@@ -27,6 +27,9 @@ const SHOWTIME = aShowtime({
   seatsAvailable: 90,
 });
 
+/** What the live check answers: by default, the hall is free. */
+let overlaps: (input: unknown) => unknown = () => ({ free: true, conflicts: [] });
+
 function renderSchedule() {
   const { calls } = mockTrpc({
     "cinema.info": () => PARIS_INFO,
@@ -52,6 +55,7 @@ function renderSchedule() {
       nextCursor: null,
     }),
     "showtime.list": () => ({ items: [SHOWTIME], nextCursor: null }),
+    "showtime.overlaps": (input) => overlaps(input) as never,
     "showtime.create": () =>
       fail({
         code: "CONFLICT",
@@ -106,13 +110,17 @@ it("sends the local time with the cinema's offset and shows an overlap next to t
   await user.type(within(form).getByLabelText("Standard price"), "12.50");
   await user.click(within(form).getByRole("button", { name: "Schedule showtime" }));
 
-  const message = await within(form).findByText(/Grand is not free then/);
-  // The message sits with the start time field, which is marked invalid.
-  expect(within(form).getByLabelText("Start time").getAttribute("aria-invalid")).toBe("true");
-  expect(message.id).toBe(
-    within(form).getByLabelText("Start time").getAttribute("aria-describedby")?.split(" ").at(-1),
-  );
-  expect(within(form).getByText(/“Dune” 18:00–21:01/)).toBeTruthy();
+  const message = await within(form).findByText(/Not saved: Grand is not free then/);
+  // One message, in the box the start time field points at (marked invalid); focus moves there.
+  const box = message.closest("[role=alert]");
+  const time = within(form).getByLabelText("Start time");
+  expect(time.getAttribute("aria-invalid")).toBe("true");
+  expect(box?.id).toBe(time.getAttribute("aria-describedby")?.split(" ").at(-1));
+  await vi.waitFor(() => expect(document.activeElement).toBe(box));
+  expect(within(form).getAllByText(/Grand is not free then/)).toHaveLength(1);
+  expect(within(form).getAllByText(/Dune”/)).toHaveLength(1);
+  expect(within(form).getByText("“Dune” 18:00–21:01 (cleaning included), Sun 29 Mar")).toBeTruthy();
+  expect(form.textContent).not.toContain("2026-03-29");
 
   const create = calls.find((c) => c.path === "showtime.create");
   expect(create?.input).toEqual({
@@ -122,4 +130,62 @@ it("sends the local time with the cinema's offset and shows an overlap next to t
     startsAt: "2026-03-29T19:30:00+02:00",
     prices: { STANDARD: 1250 },
   });
+});
+
+it("warns about a clash while the form is filled in, before any save", async () => {
+  const user = userEvent.setup();
+  overlaps = (input) => {
+    const { startsAt } = input as { startsAt: string };
+    const clash = startsAt === "2026-03-29T19:30:00+02:00";
+    return {
+      free: !clash,
+      hall: HALL,
+      startsAt,
+      endsAt: startsAt,
+      busyUntil: startsAt,
+      cleaningMinutes: 15,
+      conflicts: clash
+        ? [
+            {
+              id: SHOWTIME.id,
+              title: "Dune",
+              startsAt: SHOWTIME.startsAt,
+              endsAt: SHOWTIME.endsAt,
+              busyUntil: SHOWTIME.busyUntil,
+              localDate: "2026-03-29",
+              localTime: "18:00",
+              localEndTime: "20:46",
+            },
+          ]
+        : [],
+    };
+  };
+  try {
+    const calls = renderSchedule();
+    const form = await screen.findByRole("form", { name: "New showtime" }, { timeout: 10_000 });
+    await screen.findByRole("option", { name: "Dune (166 min)" }, { timeout: 10_000 });
+    await user.selectOptions(within(form).getByLabelText("Film"), DUNE.id);
+    fireEvent.change(within(form).getByLabelText("Start time"), { target: { value: "19:30" } });
+    const warning = await within(form).findByText(/^Grand is not free then/, undefined, {
+      timeout: 10_000,
+    });
+    expect(warning.textContent).not.toContain("Not saved");
+    expect(
+      within(form).getByText(/“Dune” 18:00–21:01 \(cleaning included\), Sun 29 Mar/),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.path === "showtime.create")).toBe(false);
+    const asked = calls.filter((c) => c.path === "showtime.overlaps").at(-1);
+    expect(asked?.input).toEqual({
+      hallId: HALL.id,
+      movieId: DUNE.id,
+      startsAt: "2026-03-29T19:30:00+02:00",
+    });
+    // A free time clears the warning.
+    fireEvent.change(within(form).getByLabelText("Start time"), { target: { value: "21:05" } });
+    await vi.waitFor(() => expect(within(form).queryByText(/is not free then/)).toBeNull(), {
+      timeout: 10_000,
+    });
+  } finally {
+    overlaps = () => ({ free: true, conflicts: [] });
+  }
 });

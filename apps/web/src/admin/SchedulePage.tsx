@@ -86,7 +86,13 @@ export function SchedulePage() {
       ) : !info || !day ? (
         <Skeleton className="h-64 w-full" />
       ) : (
-        <ScheduleDay day={day} setDay={setDay} timeZone={info.timeZone} currency={info.currency} />
+        <ScheduleDay
+          day={day}
+          setDay={setDay}
+          timeZone={info.timeZone}
+          currency={info.currency}
+          cleaningMinutes={info.cleaningMinutes}
+        />
       )}
     </div>
   );
@@ -97,11 +103,13 @@ function ScheduleDay({
   setDay,
   timeZone,
   currency,
+  cleaningMinutes,
 }: {
   day: string;
   setDay: (day: string) => void;
   timeZone: string;
   currency: string;
+  cleaningMinutes: number;
 }) {
   const trpc = useTRPC();
   const halls = useQuery(trpc.hall.list.queryOptions());
@@ -169,7 +177,7 @@ function ScheduleDay({
       </section>
 
       {halls.data && halls.data.length > 0 && (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
           <Card>
             <h2 className="mb-4 text-lg font-bold">New showtime</h2>
             {movies.isError ? (
@@ -180,6 +188,7 @@ function ScheduleDay({
                 day={day}
                 timeZone={timeZone}
                 currency={currency}
+                cleaningMinutes={cleaningMinutes}
                 movies={movies.data?.items ?? []}
                 halls={halls.data}
                 pick={pick}
@@ -201,6 +210,7 @@ function ScheduleDay({
                 showtime={selected}
                 timeZone={timeZone}
                 currency={currency}
+                cleaningMinutes={cleaningMinutes}
                 movies={movies.data?.items ?? []}
                 halls={halls.data}
                 onClose={() => setSelectedId(null)}
@@ -228,6 +238,7 @@ function SelectedShowtime({
   showtime,
   timeZone,
   currency,
+  cleaningMinutes,
   movies,
   halls,
   onClose,
@@ -237,6 +248,7 @@ function SelectedShowtime({
   showtime: Showtime;
   timeZone: string;
   currency: string;
+  cleaningMinutes: number;
   movies: readonly { id: string; title: string; durationMinutes: number }[];
   halls: readonly { id: string; name: string }[];
   onClose: () => void;
@@ -287,6 +299,7 @@ function SelectedShowtime({
           day={showtime.localDate}
           timeZone={timeZone}
           currency={currency}
+          cleaningMinutes={cleaningMinutes}
           movies={movies}
           halls={halls}
           onSaved={(s) => {

@@ -1,22 +1,25 @@
 // Create or reschedule a showtime. The admin types a cinema-local date and time; the API
 // wants an instant, so it is converted with the cinema's zone (never the browser's) and sent
 // with that zone's offset.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { toast } from "../ui/toast";
 import {
-  localDateOf,
+  isValidLocalDate,
   localDateTime,
-  localTimeOf,
   SEAT_KINDS,
   toZonedIsoString,
   type SeatKind,
 } from "@marquee/domain";
 import { useTRPC } from "../trpc";
-import { Button, errorInfo, formatLocalDate, TextField } from "../ui";
+import { Button, errorInfo, TextField } from "../ui";
 import { minorToInput, parseMoney } from "./cinema";
+import { useDebounced } from "./hooks";
+import { overlapHeading, overlapLines } from "./overlap";
 import { ErrorAlert, fieldMessages, SelectField, shownAtField } from "./kit";
 import { type Showtime } from "./Timeline";
+
+type OverlapInput = { hallId: string; movieId: string; startsAt: string; excludeId?: string };
 
 export type SlotPick = { hallId: string; localTime: string; nonce: number };
 
@@ -41,6 +44,8 @@ export type ShowtimeFormProps = {
   day: string;
   timeZone: string;
   currency: string;
+  /** The cleaning break after each showtime, for the overlap message. */
+  cleaningMinutes: number;
   movies: readonly { id: string; title: string; durationMinutes: number }[];
   halls: readonly { id: string; name: string }[];
   /** A slot clicked on the timeline, to pre-fill hall and time. */
@@ -55,6 +60,7 @@ export function ShowtimeForm({
   day,
   timeZone,
   currency,
+  cleaningMinutes,
   movies,
   halls,
   pick,
@@ -113,10 +119,47 @@ export function ShowtimeForm({
   const update = useMutation(trpc.showtime.update.mutationOptions({ onSuccess }));
   const mutation = showtime ? update : create;
   const info = mutation.error ? errorInfo(mutation.error) : null;
-  const conflicts = info?.details?.reason === "SCHEDULE_CONFLICT" ? info.details.showtimes : [];
+  const refused = info?.details?.reason === "SCHEDULE_CONFLICT" ? info.details.showtimes : null;
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+  // The live check: while the form is filled in, ask whether the hall is free then (the
+  // same rule the save meets); the save still decides.
+  const wanted =
+    draft.movieId &&
+    draft.hallId &&
+    isValidLocalDate(draft.localDate) &&
+    /^\d\d:\d\d$/.test(draft.localTime)
+      ? JSON.stringify({
+          hallId: draft.hallId,
+          movieId: draft.movieId,
+          startsAt: toZonedIsoString(
+            localDateTime(draft.localDate, draft.localTime, timeZone),
+            timeZone,
+          ),
+          ...(showtime ? { excludeId: showtime.id } : {}),
+        })
+      : "";
+  // Debounced as a string: an object would be new on every render and never settle.
+  const settled = useDebounced(wanted, 300);
+  const slot = settled && wanted ? (JSON.parse(settled) as OverlapInput) : null;
+  const live = useQuery({
+    ...trpc.showtime.overlaps.queryOptions(slot ?? { hallId: "", startsAt: "", movieId: "" }),
+    enabled: slot !== null,
+    staleTime: 5_000,
+  });
+  const liveConflicts = slot && live.data && !live.data.free ? live.data.conflicts : null;
+  const conflicts = overlapLines(refused ?? liveConflicts ?? [], timeZone);
+  const hallName = halls.find((h) => h.id === draft.hallId)?.name;
+  const conflictId = useId();
+  const conflictBox = useRef<HTMLDivElement>(null);
+  // A refused save moves focus to the one message saying why (it is also announced).
+  useEffect(() => {
+    if (refused) conflictBox.current?.focus();
+  }, [refused]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    if (mutation.isError) mutation.reset();
     setDraft((d) => ({ ...d, [key]: value }));
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -158,7 +201,8 @@ export function ShowtimeForm({
   }
 
   const movie = movies.find((m) => m.id === draft.movieId);
-  const timeErrors = [...fieldMessages(info, "startsAt")];
+  // A clash is told once, in the box below the times; other start-time errors go here.
+  const timeErrors = refused ? [] : [...fieldMessages(info, "startsAt")];
   const formLevel = info && !shownAtField(info, ["movieId", "hallId", "startsAt", "prices"]);
 
   return (
@@ -214,36 +258,42 @@ export function ShowtimeForm({
           hint={movie ? `Ends about ${endOf(draft.localTime, movie.durationMinutes)}` : undefined}
           error={timeErrors}
           required
+          invalidBy={conflicts.length > 0 ? conflictId : null}
         />
       </div>
-      {conflicts.length > 0 && (
-        <div
-          className="rounded-lg border border-rose-800 bg-rose-950/40 p-3 text-sm"
-          aria-live="polite"
-        >
-          <p className="font-semibold text-rose-200">In the way:</p>
-          <ul className="mt-1 space-y-1">
-            {conflicts.map((c) => {
-              const date = localDateOf(new Date(c.startsAt), timeZone);
-              return (
+      <div
+        id={conflictId}
+        ref={conflictBox}
+        tabIndex={-1}
+        role="alert"
+        className="focus:outline-none"
+      >
+        {conflicts.length > 0 && (
+          <div className="rounded-lg border border-rose-800 bg-rose-950/40 p-3 text-sm">
+            <p className="font-semibold text-rose-200">
+              {refused ? "Not saved: " : ""}
+              {overlapHeading(hallName, cleaningMinutes)}
+            </p>
+            <p className="mt-1 text-rose-100">In the way:</p>
+            <ul className="mt-1 space-y-1">
+              {conflicts.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-center gap-2 text-rose-100">
-                  <span>
-                    “{c.title}” {localTimeOf(new Date(c.startsAt), timeZone)}
-                    {c.busyUntil && `–${localTimeOf(new Date(c.busyUntil), timeZone)}`} (cleaning
-                    included)
-                    {date !== draft.localDate && ` on ${formatLocalDate(date)}`}
-                  </span>
+                  <span>{c.text}</span>
                   {onShowConflict && (
-                    <Button variant="ghost" size="sm" onClick={() => onShowConflict(c.id, date)}>
-                      Show it
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => onShowConflict(c.id, c.localDate)}
+                    >
+                      Show it<span className="sr-only"> on the timeline</span>
                     </Button>
                   )}
                 </li>
-              );
-            })}
-          </ul>
-        </div>
-      )}
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-200">Prices ({currency})</legend>
         <div className="grid grid-cols-2 gap-3">

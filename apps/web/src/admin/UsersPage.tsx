@@ -7,9 +7,11 @@ import type { AppRouter } from "@marquee/api";
 import { useTRPC } from "../trpc";
 import { Button, ConfirmDialog, errorInfo, formatLocalDate, SearchField, Skeleton } from "../ui";
 import { useDebounced } from "./hooks";
+import { roleChangedText, roleChangeText } from "./roles";
 import { EmptyState, ErrorAlert, PageHeader, StatusBadge } from "./kit";
 
 type User = inferRouterOutputs<AppRouter>["user"]["list"]["items"][number];
+type Role = User["role"];
 
 export function UsersPage() {
   const trpc = useTRPC();
@@ -18,6 +20,9 @@ export function UsersPage() {
   const query = useDebounced(search.trim());
   const [deleting, setDeleting] = useState<User | null>(null);
   const [roleError, setRoleError] = useState<{ userId: string; message: string } | null>(null);
+  const [changing, setChanging] = useState<{ user: User; role: Role } | null>(null);
+  const [roleOpen, setRoleOpen] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const me = useQuery(trpc.auth.me.queryOptions());
   const users = useInfiniteQuery(
     trpc.user.list.infiniteQueryOptions(
@@ -28,11 +33,15 @@ export function UsersPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.pathKey() });
   const setRole = useMutation(
     trpc.user.setRole.mutationOptions({
-      onMutate: () => setRoleError(null),
+      onMutate: () => {
+        setRoleError(null);
+        setDone(null);
+      },
       onSuccess: async (user) => {
-        toast.success(
-          `${user.email} is now ${{ ADMIN: "an admin", STAFF: "door staff", USER: "a regular user" }[user.role]}`,
-        );
+        const message = roleChangedText(user);
+        setRoleOpen(false);
+        setDone(message);
+        toast.success(message);
         await refresh();
       },
       onError: (error, input) =>
@@ -62,6 +71,9 @@ export function UsersPage() {
         title="Users"
         description="Promote staff to admins or demote them; a role change signs the person out."
       />
+      <p role="status" className="text-sm text-emerald-300">
+        {done}
+      </p>
       <SearchField
         label="Search users by e-mail or name"
         value={search}
@@ -126,9 +138,11 @@ export function UsersPage() {
                           variant="secondary"
                           size="sm"
                           loading={pending}
-                          onClick={() =>
-                            setRole.mutate({ userId: user.id, role: admin ? "USER" : "ADMIN" })
-                          }
+                          onClick={() => {
+                            setRole.reset();
+                            setChanging({ user, role: admin ? "USER" : "ADMIN" });
+                            setRoleOpen(true);
+                          }}
                         >
                           {admin ? (
                             <ShieldOff className="size-4" aria-hidden />
@@ -143,12 +157,11 @@ export function UsersPage() {
                             variant="secondary"
                             size="sm"
                             loading={pending}
-                            onClick={() =>
-                              setRole.mutate({
-                                userId: user.id,
-                                role: user.role === "STAFF" ? "USER" : "STAFF",
-                              })
-                            }
+                            onClick={() => {
+                              setRole.reset();
+                              setChanging({ user, role: user.role === "STAFF" ? "USER" : "STAFF" });
+                              setRoleOpen(true);
+                            }}
                           >
                             {user.role === "STAFF" ? "Remove from door" : "Make door staff"}
                             <span className="sr-only"> {user.email}</span>
@@ -192,6 +205,32 @@ export function UsersPage() {
           Load more
         </Button>
       )}
+      <ConfirmDialog
+        open={roleOpen && changing !== null}
+        onOpenChange={setRoleOpen}
+        {...(changing
+          ? roleChangeText(changing.user, changing.role)
+          : { title: "Change role?", confirmLabel: "Change role" })}
+        description={
+          changing && (
+            <>
+              {roleChangeText(changing.user, changing.role).description}
+              {setRole.isError && (
+                <span className="mt-3 block" role="alert">
+                  <strong className="text-rose-300">Not changed: </strong>
+                  {errorInfo(setRole.error).message}
+                </span>
+              )}
+            </>
+          )
+        }
+        cancelLabel="Cancel"
+        variant="primary"
+        pending={setRole.isPending}
+        onConfirm={() =>
+          changing && setRole.mutate({ userId: changing.user.id, role: changing.role })
+        }
+      />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(open) => !open && setDeleting(null)}

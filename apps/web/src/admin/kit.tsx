@@ -113,7 +113,8 @@ export function SelectField({
         aria-describedby={messages.length > 0 ? `${id}-error` : undefined}
         className={cx(
           controlClass,
-          "h-11",
+          // A long option must not widen the form past a phone's screen.
+          "h-11 w-full min-w-0",
           messages.length > 0 ? "border-rose-500" : "border-zinc-700 hover:border-zinc-500",
         )}
         {...props}

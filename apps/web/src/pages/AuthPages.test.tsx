@@ -32,6 +32,8 @@ describe("sign-up and sign-in forms", () => {
     const email = screen.getByLabelText("E-mail");
     await screen.findByText("Enter a valid e-mail address");
     expect(email.getAttribute("aria-invalid")).toBe("true");
+    // Focus moves to the first invalid field, not left on the button.
+    await vi.waitFor(() => expect(document.activeElement).toBe(email));
     expect(document.getElementById(email.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
       "Enter a valid e-mail address",
     );
@@ -52,9 +54,10 @@ describe("sign-up and sign-in forms", () => {
     await user.type(await screen.findByLabelText("E-mail"), "ada@example.com");
     await user.type(screen.getByLabelText("Password"), "wrong-one");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
-    expect((await screen.findByRole("alert", {}, { timeout: 3000 })).textContent).toContain(
-      "E-mail or password is incorrect",
-    );
+    const alert = await screen.findByRole("alert", {}, { timeout: 3000 });
+    expect(alert.textContent).toContain("E-mail or password is incorrect");
+    // No field is at fault: focus goes to the error summary.
+    await vi.waitFor(() => expect(document.activeElement?.contains(alert)).toBe(true));
     expect(screen.getByRole("heading", { name: "Sign in" })).toBeTruthy();
   });
 

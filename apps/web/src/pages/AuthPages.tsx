@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useRef } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { toast } from "../ui/toast";
 import { safeNext, useMe } from "../app/auth";
@@ -42,6 +42,22 @@ export function formErrors(error: unknown, fields: readonly string[]) {
   return { fieldErrors, formError };
 }
 
+/**
+ * After a refused submit, focus goes where the problem is: the first invalid field, or else
+ * the form's error summary (so a keyboard or screen-reader user is not left on the button).
+ */
+function useFocusOnError(
+  form: RefObject<HTMLFormElement | null>,
+  summary: RefObject<HTMLElement | null>,
+  error: unknown,
+) {
+  useEffect(() => {
+    if (!error) return;
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? summary.current)?.focus();
+  }, [error, form, summary]);
+}
+
 function useAfterSignIn() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -81,6 +97,9 @@ export function SignInPage() {
       onSuccess: ({ user }) => done(user, `Welcome back, ${user.name}!`),
     }),
   );
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  useFocusOnError(form, summary, login.error);
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
   const { fieldErrors, formError } = formErrors(login.error, ["email", "password"]);
   return (
@@ -99,6 +118,7 @@ export function SignInPage() {
       }
     >
       <form
+        ref={form}
         noValidate
         className="space-y-4"
         onSubmit={(event) => {
@@ -106,7 +126,9 @@ export function SignInPage() {
           login.mutate({ email: v.email ?? "", password: v.password ?? "" });
         }}
       >
-        <FormError message={formError} />
+        <div ref={summary} tabIndex={-1} className="focus:outline-none">
+          <FormError message={formError} />
+        </div>
         <TextField
           label="E-mail"
           name="email"
@@ -146,6 +168,9 @@ export function SignUpPage() {
       onSuccess: ({ user }) => done(user, `Welcome to Marquee, ${user.name}!`),
     }),
   );
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  useFocusOnError(form, summary, register.error);
   if (me.data && !register.isPending && !register.isSuccess) return <Navigate to={next} replace />;
   const { fieldErrors, formError } = formErrors(register.error, ["name", "email", "password"]);
   return (
@@ -164,6 +189,7 @@ export function SignUpPage() {
       }
     >
       <form
+        ref={form}
         noValidate
         className="space-y-4"
         onSubmit={(event) => {
@@ -171,7 +197,9 @@ export function SignUpPage() {
           register.mutate({ name: v.name ?? "", email: v.email ?? "", password: v.password ?? "" });
         }}
       >
-        <FormError message={formError} />
+        <div ref={summary} tabIndex={-1} className="focus:outline-none">
+          <FormError message={formError} />
+        </div>
         <TextField label="Name" name="name" autoComplete="name" required error={fieldErrors.name} />
         <TextField
           label="E-mail"

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { toast } from "sonner";
+import { toast } from "../ui/toast";
 import { FormError } from "../components/FormError";
 import { useTRPC } from "../trpc";
 import { Button, TextField } from "../ui";

@@ -7,15 +7,25 @@ export type TextFieldProps = Omit<ComponentProps<"input">, "id"> & {
   error?: string | readonly string[] | null;
   hint?: string;
   id?: string;
+  /** The id of an error shown elsewhere (e.g. a form's clash box): marks the input invalid. */
+  invalidBy?: string | null;
 };
 
-export function TextField({ label, error, hint, id, className, ...props }: TextFieldProps) {
+export function TextField({
+  label,
+  error,
+  hint,
+  id,
+  invalidBy,
+  className,
+  ...props
+}: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const messages = error == null ? [] : typeof error === "string" ? [error] : error;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const describedBy = [hint ? hintId : null, messages.length > 0 ? errorId : null]
+  const describedBy = [hint ? hintId : null, messages.length > 0 ? errorId : null, invalidBy]
     .filter(Boolean)
     .join(" ");
   return (
@@ -25,7 +35,7 @@ export function TextField({ label, error, hint, id, className, ...props }: TextF
       </label>
       <input
         id={inputId}
-        aria-invalid={messages.length > 0 || undefined}
+        aria-invalid={messages.length > 0 || Boolean(invalidBy) || undefined}
         aria-describedby={describedBy || undefined}
         className={cx(
           "h-11 rounded-lg border bg-zinc-900 px-3 text-zinc-100 placeholder:text-zinc-400",

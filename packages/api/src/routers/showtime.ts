@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SEAT_KINDS } from "@marquee/domain";
+import { checkShowtimeOverlap } from "../services/catalog/check-showtime-overlap";
 import { cancelShowtime } from "../services/catalog/cancel-showtime";
 import { createShowtime } from "../services/catalog/create-showtime";
 import { deleteShowtime } from "../services/catalog/delete-showtime";
@@ -56,6 +57,25 @@ export const ZShowtimeListInput = ZPageInput.extend({
   includeCancelled: z.boolean().optional(),
 }).default({ limit: 50 });
 
+/** A slot the admin form is filling in: is the hall free then? A film, or a duration. */
+export const ZShowtimeOverlapsInput = z
+  .object({
+    hallId: ZId,
+    startsAt: ZInstant,
+    movieId: ZId.optional(),
+    durationMinutes: z
+      .number()
+      .int({ error: "must be a whole number of minutes" })
+      .min(1, { error: "must be at least 1 minute" })
+      .max(600, { error: "must be at most 600 minutes" })
+      .optional(),
+    excludeId: ZId.optional(),
+  })
+  .refine((v) => (v.movieId === undefined) !== (v.durationMinutes === undefined), {
+    error: "give either movieId or durationMinutes",
+    path: ["movieId"],
+  });
+
 export const ZShowtimeCancelInput = z.object({
   id: ZId,
   reason: plainText(
@@ -105,6 +125,9 @@ export const showtimeRouter = router({
         signal,
       ),
     ),
+  overlaps: adminProcedure
+    .input(ZShowtimeOverlapsInput)
+    .query(({ ctx, input }) => checkShowtimeOverlap(ctx, input)),
   create: adminProcedure
     .input(ZShowtimeCreateInput)
     .mutation(({ ctx, input }) => createShowtime(ctx, input)),

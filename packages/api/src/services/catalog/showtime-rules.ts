@@ -51,17 +51,19 @@ export async function findHall(db: Tx, id: string) {
   return hall;
 }
 
-/**
- * Turns a violation of the overlap constraint into a CONFLICT naming the showtimes in the
- * way; looked up after the fact, since the constraint, not a pre-check, decides.
- */
+/** Where a showtime would be: its hall and busy span (cleaning break included). */
 export type Slot = { hallId: string; hallName: string; startsAt: Date; busyUntil: Date };
 
-export async function overlapError(
-  deps: Deps,
-  slot: Slot & { exceptId?: string },
-): Promise<AppError> {
-  const others = await deps.db.showtime.findMany({
+/**
+ * The scheduled showtimes of a hall whose busy span [startsAt, busyUntil) meets the slot's:
+ * the rule of the "Showtime_no_overlap" constraint, asked before a write (the admin form's
+ * live check) and after one the constraint refused (to name what is in the way).
+ */
+export function findOverlapping(
+  db: Tx,
+  slot: { hallId: string; startsAt: Date; busyUntil: Date; exceptId?: string | undefined },
+) {
+  return db.showtime.findMany({
     where: {
       hallId: slot.hallId,
       status: "SCHEDULED",
@@ -78,6 +80,17 @@ export async function overlapError(
       movie: { select: { title: true } },
     },
   });
+}
+
+/**
+ * Turns a violation of the overlap constraint into a CONFLICT naming the showtimes in the
+ * way; looked up after the fact, since the constraint, not a pre-check, decides.
+ */
+export async function overlapError(
+  deps: Deps,
+  slot: Slot & { exceptId?: string },
+): Promise<AppError> {
+  const others = await findOverlapping(deps.db, slot);
   const { timeZone, cleaningMinutes } = deps.config;
   const named = others.map((s) => describeShowtime(s, timeZone)).join("; ");
   return new AppError(
