@@ -48,7 +48,7 @@ async function focusedSeat(page: Page): Promise<string | null> {
 /** Screenshots for the README should not carry a "Welcome!" toast. */
 async function dismissToasts(page: Page): Promise<void> {
   await page
-    .locator("[data-sonner-toast]")
+    .locator("[data-toast]")
     .first()
     .waitFor({ state: "detached", timeout: 10_000 })
     .catch(() => undefined);
