@@ -419,7 +419,9 @@ async function main(): Promise<void> {
           } catch (error) {
             if (!(error instanceof TRPCClientError)) return "error";
             const data = error.data as { code?: string; httpStatus?: number } | undefined;
-            return `${data?.httpStatus ?? "?"} ${data?.code ?? "?"}`;
+            // No data: the answer was not tRPC's (a dropped connection, a proxy's page).
+            if (!data) return `no tRPC answer: ${error.message.slice(0, 80)}`;
+            return `${data.httpStatus ?? "?"} ${data.code ?? "?"}`;
           } finally {
             hotLatencies.push(performance.now() - s);
           }
