@@ -7,10 +7,7 @@ import helmet from "@fastify/helmet";
 import {
   appRouter,
   createContextInner,
-  fromDatabaseFailure,
   retryAfterOf,
-  toTRPCError,
-  validateSessionToken,
   type ApiConfig,
   type AppRouter,
   type SeatMapCache,
@@ -28,13 +25,14 @@ import { useCors } from "./cors";
 import { type MetricsOptions, useMetrics } from "./metrics";
 import { useOpenApi } from "./openapi";
 import { useRateLimit } from "./rate-limit";
-import { type ResponseCache, useResponseCache } from "./response-cache";
 import {
   clearSessionCookie,
   passesCsrfCheck,
   readCredentials,
   setSessionCookie,
 } from "./http-session";
+import { useSeatMapBytes } from "./seat-map-bytes";
+import { resolveViewer } from "./viewer";
 import { hasWebApp, serveWebApp } from "./static";
 
 export type AppOptions = {
@@ -48,8 +46,6 @@ export type AppOptions = {
   trustProxy?: boolean | number | string;
   /** The origin browsers use (e.g. https://tickets.example.com); default: from Host. */
   publicOrigin?: string | null;
-  /** Whole-answer cache for hot anonymous queries (seat maps); cleared on DB changes. */
-  responseCache?: ResponseCache;
   /** The process's seat-map cache; without one every seat map reads the database. */
   seatMaps?: SeatMapCache;
   /** The process's session cache; without one every request looks its session up. */
@@ -166,9 +162,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(etag, { weak: true });
   if (options.rateLimit) await useRateLimit(app, options.rateLimit);
   capResponses(app, options.maxResponseBytes ?? 4 * 1024 * 1024);
-  if (options.responseCache) {
-    useResponseCache(app, options.responseCache, (req) => readCredentials(req).kind === "none");
-  }
   const now = options.now ?? (() => new Date());
 
   // CSRF: decided here, before tRPC runs, from headers alone.
@@ -204,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  useSeatMapBytes(app, { ...options, now });
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
@@ -212,29 +206,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       createContext: async ({ req, res, info }) => {
         const refusal = batchRefusal(info.calls.map((c) => c.path));
         if (refusal) throw new TRPCError({ code: "BAD_REQUEST", message: refusal });
-        const credentials = readCredentials(req);
-        let auth: Awaited<ReturnType<typeof validateSessionToken>> = { user: null, session: null };
-        if (credentials.kind !== "none") {
-          try {
-            auth = await validateSessionToken(
-              options.db,
-              credentials.token,
-              now(),
-              options.sessions,
-            );
-          } catch (error) {
-            // Runs before any procedure (and its error mapping): a lost or saturated database
-            // here is a 503 with Retry-After too, not a 500.
-            const failure = fromDatabaseFailure(error);
-            throw failure ? toTRPCError(failure) : error;
-          }
-          if (credentials.kind === "cookie") {
-            if (!auth.session) clearSessionCookie(req, res);
-            else if (auth.session.renewed) {
-              setSessionCookie(req, res, credentials.token, auth.session.expiresAt);
-            }
-          }
-        }
+        const auth = await resolveViewer(req, res, {
+          db: options.db,
+          now,
+          sessions: options.sessions,
+        });
         return createContextInner({
           db: options.db,
           config: options.api,

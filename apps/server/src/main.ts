@@ -30,7 +30,6 @@ import { type Logger } from "pino";
 import { buildApp } from "./app";
 import { createLogger, loggerOptions } from "./logging";
 import { startMail } from "./mail";
-import { createResponseCache } from "./response-cache";
 import { createShutdown } from "./shutdown";
 import {
   describeConnectError,
@@ -148,7 +147,6 @@ async function serve(env: Config, options: { prepare: boolean }): Promise<void> 
 
   // Seat maps are cached per process; the database tells every process what changed.
   const seatMaps = createSeatMapCache();
-  const responseCache = createResponseCache({ paths: ["showtime.seatMap"], ttlMs: 1_000 });
   // Live seat maps (SSE) are fed by the same one listener.
   const seatMapFeed = createLiveSeatMaps(
     { db: db.prisma, config: apiConfigFrom(env) },
@@ -158,12 +156,10 @@ async function serve(env: Config, options: { prepare: boolean }): Promise<void> 
     "marquee_seatmap",
     (key) => {
       seatMaps.invalidate(key);
-      responseCache.clear();
       seatMapFeed.notify(key);
     },
     () => {
       seatMaps.invalidate("*");
-      responseCache.clear();
       seatMapFeed.notify("*");
     },
   );
@@ -203,7 +199,6 @@ async function serve(env: Config, options: { prepare: boolean }): Promise<void> 
     ...(env.RATE_LIMIT_PER_MINUTE > 0
       ? { rateLimit: { counters, perMinute: env.RATE_LIMIT_PER_MINUTE } }
       : {}),
-    responseCache,
     db: db.prisma,
     api: apiConfigFrom(env),
     trustProxy: env.TRUST_PROXY,

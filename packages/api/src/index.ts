@@ -33,7 +33,9 @@ export { createSession } from "./services/auth/session";
 export { sweepExpiredHolds } from "./services/booking/sweep-expired-holds";
 export { countReservations } from "./services/booking/count-reservations";
 export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-map-cache";
-export { createLiveSeatMaps } from "./services/booking/seat-map";
+export { createLiveSeatMaps, seatMapBytes } from "./services/booking/seat-map";
+export { type SeatMapBytes } from "./services/booking/seat-map-bytes";
+export { ZSeatMapInput } from "./routers/showtime";
 export { type SeatMapFeed } from "./services/booking/seat-map-feed";
 export { type SeatMapEvent } from "./services/booking/seat-map-changes";
 /** The booking path's statements as Prisma.sql builders (the benchmark's floor runs them). */

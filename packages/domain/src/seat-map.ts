@@ -46,14 +46,8 @@ export function computeSeatMap(
   input: SeatMapInput,
   { now, cutoffMinutes, userId }: SaleClock & { userId?: string | undefined },
 ): SeatMap {
-  const { showtime, seats, live } = input;
-  const stateOf = new Map<string, SeatState>();
-  for (const r of live) {
-    // An expired hold is free, whether or not anyone has swept it yet.
-    if (r.status === "HELD" && !isLive(r, now)) continue;
-    if (userId && r.userId === userId) stateOf.set(r.seatId, "MINE");
-    else stateOf.set(r.seatId, r.status === "CONFIRMED" ? "SOLD" : "HELD");
-  }
+  const { showtime, seats } = input;
+  const stateOf = reservedSeatStates(input, { now, userId });
   const counts: Record<SeatState, number> = { AVAILABLE: 0, HELD: 0, SOLD: 0, MINE: 0 };
   let width = 0;
   let height = 0;
@@ -78,6 +72,24 @@ export function computeSeatMap(
     width,
     height,
   };
+}
+
+/**
+ * The state of every reserved seat for the viewer (`userId`, if signed in) at `now`; a seat
+ * left out is AVAILABLE.
+ */
+export function reservedSeatStates(
+  input: Pick<SeatMapInput, "live">,
+  { now, userId }: { now: Date; userId?: string | undefined },
+): Map<string, SeatState> {
+  const stateOf = new Map<string, SeatState>();
+  for (const r of input.live) {
+    // An expired hold is free, whether or not anyone has swept it yet.
+    if (r.status === "HELD" && !isLive(r, now)) continue;
+    if (userId && r.userId === userId) stateOf.set(r.seatId, "MINE");
+    else stateOf.set(r.seatId, r.status === "CONFIRMED" ? "SOLD" : "HELD");
+  }
+  return stateOf;
 }
 
 /**

@@ -87,6 +87,9 @@ export const ZShowtimeCancelInput = z.object({
   ),
 });
 
+/** showtime.seatMap's input (the host's fast path for seat maps reads it too). */
+export const ZSeatMapInput = z.object({ showtimeId: ZId });
+
 export const showtimeRouter = router({
   list: publicProcedure
     .meta({
@@ -107,7 +110,7 @@ export const showtimeRouter = router({
         summary: "Seat map",
       },
     })
-    .input(z.object({ showtimeId: ZId }))
+    .input(ZSeatMapInput)
     .output(restOutput<Awaited<ReturnType<typeof seatMap>>>("Every seat with its state and price"))
     .query(({ ctx, input }) => seatMap(ctx, input)),
   seatMapChanges: publicProcedure

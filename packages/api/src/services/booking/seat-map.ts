@@ -1,9 +1,10 @@
 // showtime.seatMap: every seat with its state for the viewer. Polled every few seconds by
 // every viewer, so it is two indexed queries and no per-seat work in the database.
-import { computeSeatMap, nextSeatMapChange, type SeatMap } from "@marquee/domain";
+import { computeSeatMap, type SeatMap } from "@marquee/domain";
 import { type Context } from "../../context";
 import { AppError } from "../../errors";
 import { type CachedSeatMap } from "./seat-map-cache";
+import { seatMapBytesFor, sharedSeatMap, type SeatMapBytes } from "./seat-map-bytes";
 import { createSeatMapFeed, type SeatMapFeed, type SeatMapFeedOptions } from "./seat-map-feed";
 
 export type { SeatMap, SeatMapSeat, SeatState } from "@marquee/domain";
@@ -52,28 +53,30 @@ export async function seatMap(
   if (!cached) throw new AppError("NOT_FOUND", "No such showtime");
   const userId = deps.user?.id;
   const personal = userId !== undefined && cached.live.some((r) => r.userId === userId);
-  if (personal)
-    return computeSeatMap(cached, { now, cutoffMinutes: deps.config.salesCutoffMinutes, userId });
-  // Everyone without seats of their own sees the same map: compute it once, and again only
-  // when the next hold expires or the entry is invalidated.
-  const memo = anonymousMemo.get(cached);
-  if (memo && now.getTime() < memo.validUntil && memo.cutoff === deps.config.salesCutoffMinutes) {
-    return memo.map;
-  }
   const clock = { now, cutoffMinutes: deps.config.salesCutoffMinutes };
-  const map = computeSeatMap(cached, clock);
-  anonymousMemo.set(cached, {
-    map,
-    cutoff: deps.config.salesCutoffMinutes,
-    validUntil: nextSeatMapChange(cached, clock),
-  });
-  return map;
+  if (personal) return computeSeatMap(cached, { ...clock, userId });
+  // Everyone without seats of their own sees the same map: computed once, and again only
+  // when the next hold expires or the entry is invalidated.
+  return sharedSeatMap(cached, clock).map;
 }
 
-const anonymousMemo = new WeakMap<
-  CachedSeatMap,
-  { map: SeatMap; validUntil: number; cutoff: number }
->();
+/**
+ * showtime.seatMap's answer as bytes (what tRPC would send), made for a viewer once the host
+ * knows who it is, so that an unknown showtime costs no session lookup; null when there is
+ * no such showtime (tRPC then answers the error).
+ */
+export async function seatMapBytes(
+  deps: Pick<Context, "db" | "now" | "config" | "seatMaps">,
+  input: { showtimeId: string },
+): Promise<((userId: string | undefined) => SeatMapBytes) | null> {
+  const cached = await deps.seatMaps.get(input.showtimeId, () =>
+    loadSeatMap(deps.db, input.showtimeId),
+  );
+  if (!cached) return null;
+  const now = deps.now();
+  const shared = sharedSeatMap(cached, { now, cutoffMinutes: deps.config.salesCutoffMinutes });
+  return (userId) => seatMapBytesFor(cached, shared, { now, userId });
+}
 
 /** The process's live seat-map feed, reading maps from `db` (the host feeds it notifications). */
 export function createLiveSeatMaps(
