@@ -128,6 +128,26 @@ BEGIN
     END IF;
   END IF;
 
+  -- Losing a race costs a read, not a write: seats that another account holds or bought are
+  -- refused before any row lock (FOR SHARE writes the row, and its commit waits for a flush),
+  -- so a thousand losers of one hot seat never queue for the disk. Only while the showtime
+  -- is on sale and the request is within the cap, so every other refusal reads as below;
+  -- the locked path decides everything again.
+  IF cardinality(p_seats) <= p_max_per_showtime AND EXISTS (
+      SELECT 1 FROM "Showtime" s WHERE s.id = p_showtime
+        AND marquee_sale_refusal(s.status, s."startsAt", p_at, p_cutoff_minutes) IS NULL) THEN
+    SELECT coalesce(jsonb_agg(s.row || s.number ORDER BY s.y, s.x), '[]'::jsonb) INTO taken
+    FROM "ReservationSeat" rs
+    JOIN "Reservation" r ON r.id = rs."reservationId"
+    JOIN "Seat" s ON s.id = rs."seatId"
+    WHERE rs."showtimeId" = p_showtime AND rs."seatId" = ANY(p_seats) AND rs.live
+      AND r."userId" IS DISTINCT FROM p_user
+      AND marquee_is_live(r.status, r."holdExpiresAt", p_at);
+    IF jsonb_array_length(taken) > 0 THEN
+      RETURN jsonb_build_object('outcome', 'TAKEN', 'seats', taken);
+    END IF;
+  END IF;
+
   -- FOR SHARE: a concurrent cancellation of the showtime waits for this hold.
   SELECT s.id, s."hallId", s.status, s."startsAt", s.currency, s."priceStandard", s."pricePremium",
          s."priceWheelchair", s."priceCompanion"
