@@ -141,14 +141,20 @@ async function runHandler(
     off: raw.off.bind(raw),
     removeListener: raw.removeListener.bind(raw),
   };
-  // The path below the prefix is the procedure's; Fastify keeps its own copy of the URL.
+  // The handler finds the procedure from the path below the prefix; the full URL is put
+  // back afterwards for the hooks and logs that follow.
+  const url = req.raw.url;
   req.raw.url = req.url.slice(REST_PREFIX.length);
   const node = Object.assign(req, {
     once: req.raw.once.bind(req.raw),
     on: req.raw.on.bind(req.raw),
     off: req.raw.off.bind(req.raw),
   });
-  await handle(node as unknown as RestRequest, res as unknown as NodeHTTPResponse);
+  try {
+    await handle(node as unknown as RestRequest, res as unknown as NodeHTTPResponse);
+  } finally {
+    req.raw.url = url;
+  }
   answer.body = explainInvalidInput(answer);
   return answer;
 }
