@@ -1,5 +1,5 @@
 // Builds the publishable package: dist/index.js (ESM; the batching rules of @marquee/domain
-// inlined, @trpc/* left as dependencies) and dist/index.d.ts (one declaration file; the API's
+// inlined, @trpc/* and eventsource left as dependencies) and dist/index.d.ts (one declaration file; the API's
 // types come from src/generated/router.ts, written by `pnpm generate`, which names nothing
 // of the server).
 import { rmSync } from "node:fs";
@@ -7,7 +7,7 @@ import { build } from "esbuild";
 import { rollup } from "rollup";
 import { dts } from "rollup-plugin-dts";
 
-const external = (id) => id.startsWith("@trpc/");
+const external = (id) => id.startsWith("@trpc/") || id === "eventsource";
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -17,7 +17,7 @@ await build({
   format: "esm",
   platform: "neutral",
   target: "es2022",
-  external: ["@trpc/*"],
+  external: ["@trpc/*", "eventsource"],
   logLevel: "warning",
 });
 const bundle = await rollup({

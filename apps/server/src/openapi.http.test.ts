@@ -1,11 +1,12 @@
 // REST for non-tRPC clients: a valid OpenAPI 3.1 document at /openapi.json, and a hold and a
 // confirm through plain fetch with a bearer token. Cookies never authenticate REST calls;
-// CORS answers only the configured origins, and never invites credentials.
+// CORS answers only the configured origins, and never invites credentials. Every answer is
+// sent once (no "Reply was already sent" in the logs), and invalid input is named field by field.
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { createShowtimeOnSale, createUser } from "@marquee/api/testing";
 import { describeEachDatabase } from "@marquee/db/testing";
 import { expect, it } from "vitest";
-import { startServer } from "./test/start-server";
+import { call, startServer } from "./test/start-server";
 
 type Json = Record<string, unknown>;
 
@@ -133,6 +134,59 @@ describeEachDatabase("REST and OpenAPI", (getDb) => {
         headers: { origin: "https://kiosk.example.com" },
       });
       expect(get.headers.get("access-control-allow-origin")).toBe("https://kiosk.example.com");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("sends every answer once: no 'Reply was already sent' in the logs after errors", async () => {
+    const lines: string[] = [];
+    const server = await startServer(getDb(), {
+      logger: { level: "info", stream: { write: (line: string) => void lines.push(line) } },
+    });
+    try {
+      const answers = [
+        await rest(server.url, "/auth/token", { method: "POST", body: { email: "x" } }),
+        await rest(server.url, "/reservations", {
+          method: "POST",
+          body: { showtimeId: "s", seatIds: ["a"] },
+        }),
+        await rest(server.url, "/no/such/route"),
+        await rest(server.url, "/movies?limit=1"),
+      ];
+      expect(answers.map((a) => a.status)).toEqual([400, 401, 404, 200]);
+      expect(answers[1]?.body.message).toBe("Please sign in to continue");
+    } finally {
+      await server.close();
+    }
+    const logs = lines.map((l) => JSON.parse(l) as { msg?: string; res?: { statusCode?: number } });
+    // The logs were read: each request's completion line is there, with the status sent.
+    const completed = logs.filter((l) => l.msg === "request completed");
+    expect(completed.map((l) => l.res?.statusCode)).toEqual([400, 401, 404, 200]);
+    const text = lines.join("");
+    expect(text).not.toContain("Reply was already sent");
+    expect(text).not.toContain("FST_ERR_REP_ALREADY_SENT");
+    expect(text).not.toContain("ERR_HTTP_HEADERS_SENT");
+  });
+
+  it("names the invalid fields and their problems, in the words of the /trpc path", async () => {
+    const server = await startServer(getDb());
+    try {
+      const input = { email: "not-an-address", password: "" };
+      const res = await rest(server.url, "/auth/token", { method: "POST", body: input });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe("BAD_REQUEST");
+      expect(res.body.message).toBe(
+        "email: Enter a valid e-mail address; password: Enter your password",
+      );
+      const viaTrpc = await call(server.url, "auth.createToken", { input, mutation: true });
+      expect(viaTrpc.status).toBe(400);
+      expect((viaTrpc.body as { error: { message: string } }).error.message).toBe(res.body.message);
+
+      // A query parameter is named the same way.
+      const movies = await rest(server.url, "/movies?limit=0");
+      expect(movies.status).toBe(400);
+      expect(movies.body.message).toMatch(/^limit: \S/);
     } finally {
       await server.close();
     }

@@ -82,6 +82,19 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Invalid input in plain words, one "field: problem" per issue ("email: Enter a valid e-mail
+ * address; name: Enter your name"): zod's own message is a JSON dump of its issues (regexes
+ * included). The message of every validation error, over /trpc and over REST.
+ */
+export function describeIssues(
+  issues: readonly { path?: readonly PropertyKey[]; message: string }[],
+): string {
+  return issues
+    .map((i) => (i.path?.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
 /** The usual INVALID error for one field. */
 export const invalidField = (field: string, message: string) =>
   new AppError("INVALID", message, { reason: "INVALID_FIELD", field });

@@ -13,6 +13,7 @@ export {
 export {
   AppError,
   APP_ERROR_CODES,
+  describeIssues,
   fromDatabaseFailure,
   retryAfterOf,
   toTRPCError,

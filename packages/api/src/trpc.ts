@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { type OpenApiMeta } from "trpc-to-openapi";
 import { z } from "zod";
 import { type Context } from "./context";
-import { AppError, fromDatabaseFailure, toTRPCError } from "./errors";
+import { AppError, describeIssues, fromDatabaseFailure, toTRPCError } from "./errors";
 
 // OpenApiMeta: procedures with `.meta({ openapi })` are also served as REST under /api/v1.
 const init = initTRPC.context<Context>().meta<OpenApiMeta>();
@@ -19,12 +19,7 @@ const t = init.create({
     const cause = error.cause;
     const zod = cause instanceof z.ZodError ? cause : null;
     const details = cause instanceof AppError ? (cause.details ?? null) : null;
-    // zod's own message is a JSON dump of its issues (regexes included): say it plainly.
-    const message = zod
-      ? zod.issues
-          .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
-          .join("; ")
-      : shape.message;
+    const message = zod ? describeIssues(zod.issues) : shape.message;
     return {
       ...shape,
       // Never leak internals: 500s get a generic message and no stack.

@@ -5,11 +5,13 @@ import {
   createTRPCClient,
   httpBatchLink,
   httpLink,
+  httpSubscriptionLink,
   splitLink,
   type TRPCClient,
   type TRPCLink,
 } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { EventSource } from "eventsource";
 import { MAX_BATCH_SIZE, mustTravelAlone } from "@marquee/domain";
 import type { AppRouter, ErrorShape } from "./generated/router";
 
@@ -29,7 +31,7 @@ export type MarqueeClientOptions = {
    * script can sign in and keep using the same client).
    */
   token?: string | (() => string | null | undefined);
-  /** A fetch implementation (default: the global fetch). */
+  /** A fetch implementation (default: the global fetch), for calls and live streams alike. */
   fetch?: typeof globalThis.fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
@@ -44,8 +46,10 @@ export function apiUrl(url: string): string {
 /**
  * The links the server expects: throttled calls (sign-in, sign-up, tokens, booking-code
  * look-ups) each in a request of their own, everything else batched, at most
- * MAX_BATCH_SIZE calls per request (the server refuses larger batches). A subscription link
- * (httpSubscriptionLink) joins here once the server streams live seat maps.
+ * MAX_BATCH_SIZE calls per request (the server refuses larger batches), and subscriptions
+ * (e.g. `showtime.seatMapChanges`) as server-sent events. Those use the `eventsource`
+ * package rather than a global EventSource: Node has none, and a browser's cannot send the
+ * bearer token; it reconnects by itself and resumes from the last event it received.
  */
 export function marqueeLinks(options: MarqueeClientOptions): TRPCLink<AppRouter>[] {
   const url = apiUrl(options.url);
@@ -54,11 +58,24 @@ export function marqueeLinks(options: MarqueeClientOptions): TRPCLink<AppRouter>
     return { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
   };
   const common = { url, headers, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const streamFetch = options.fetch ?? globalThis.fetch;
   return [
     splitLink({
-      condition: (op) => mustTravelAlone(op.path),
-      true: httpLink(common),
-      false: httpBatchLink({ ...common, maxItems: MAX_BATCH_SIZE }),
+      condition: (op) => op.type === "subscription",
+      true: httpSubscriptionLink({
+        url,
+        EventSource,
+        // Read at every (re)connection, so a token set later is sent too.
+        eventSourceOptions: () => ({
+          fetch: (input, init) =>
+            streamFetch(input, { ...init, headers: { ...init.headers, ...headers() } }),
+        }),
+      }),
+      false: splitLink({
+        condition: (op) => mustTravelAlone(op.path),
+        true: httpLink(common),
+        false: httpBatchLink({ ...common, maxItems: MAX_BATCH_SIZE }),
+      }),
     }),
   ];
 }

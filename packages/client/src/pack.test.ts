@@ -1,6 +1,6 @@
 // The package as an integrator gets it: packed with `pnpm pack`, installed with npm in a
 // folder outside the workspace, type-checked under NodeNext and Bundler resolution (a wrong
-// input field must fail), then run against a real Marquee server.
+// input field must fail), then run against a real Marquee server, live seat map included.
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -49,6 +49,26 @@ try {
   console.log(JSON.stringify({ refused: error.data?.code }));
 }
 console.log(JSON.stringify({ batch: maps.length, status: booked.status, code: booked.code, seats: booked.seats.length }));
+
+// Live seat maps out of the box: the first event of a subscription is the whole map.
+const first = await new Promise<{ type: string; seats: number; booked: number }>((resolve, reject) => {
+  const sub = api.showtime.seatMapChanges.subscribe(
+    { showtimeId: showtime.id },
+    {
+      onData: ({ data }) => {
+        sub.unsubscribe();
+        if (data.type !== "map") return reject(new Error(\`first event: \${data.type}\`));
+        const mine = data.map.seats.filter((s) => seatIds.includes(s.id));
+        resolve({ type: data.type, seats: data.map.seats.length, booked: mine.filter((s) => s.state !== "AVAILABLE").length });
+      },
+      onError: (error) => {
+        sub.unsubscribe();
+        reject(error);
+      },
+    },
+  );
+});
+console.log(JSON.stringify({ live: first.type, seats: first.seats, expected: map.seats.length, booked: first.booked }));
 `;
 
 const BAD = GOOD.replace(
@@ -99,14 +119,18 @@ describe("@marquee/client, installed outside the workspace", () => {
   }, 300_000);
   afterAll(async () => server?.stop());
 
-  it("is a publishable package whose only dependencies are @trpc/client and @trpc/server", () => {
+  it("is a publishable package whose only dependencies are @trpc/* and eventsource", () => {
     const installed = join(dir, "node_modules", "@marquee", "client");
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as {
       private?: boolean;
       dependencies: Record<string, string>;
     };
     expect(manifest.private).toBeUndefined();
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(["@trpc/client", "@trpc/server"]);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      "@trpc/client",
+      "@trpc/server",
+      "eventsource",
+    ]);
     expect(readdirSync(installed).sort()).toEqual(["README.md", "dist", "package.json"]);
     const declaration = readFileSync(join(installed, "dist", "index.d.ts"), "utf8");
     const imports = [...declaration.matchAll(/from ['"]([^'"]+)['"]/g)].map((m) => m[1]);
@@ -134,7 +158,7 @@ describe("@marquee/client, installed outside the workspace", () => {
     }, 120_000);
   }
 
-  it("runs the script against a real server: signs in with a token, holds and confirms", async () => {
+  it("runs the script against a real server: signs in, holds, confirms and subscribes", async () => {
     // Compiled by tsc as the user's build would, then run with node.
     const project = mkdtempSync(join(dir, "run-"));
     writeFileSync(join(project, "script.mts"), GOOD);
@@ -158,6 +182,10 @@ describe("@marquee/client, installed outside the workspace", () => {
     expect(lines[0]).toEqual({ refused: "BAD_REQUEST" });
     expect(lines[1]).toMatchObject({ batch: 12, status: "CONFIRMED", seats: 2 });
     expect(lines[1]?.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    // The subscription's first event: the full map, with the two seats just booked.
+    expect(lines[2]).toMatchObject({ live: "map", booked: 2 });
+    expect(lines[2]?.seats).toBe(lines[2]?.expected);
+    expect(Number(lines[2]?.expected)).toBeGreaterThan(2);
   }, 120_000);
 });
 

@@ -2,8 +2,9 @@
 // Each counted attempt is a row; a limit is "at most N rows of this kind and key within the
 // window", a sliding window with an exact Retry-After. A slot is TAKEN before the guarded
 // work (a password check, a code lookup) runs, under an advisory lock per bucket, so N
-// parallel attempts can never run more than the limit; success gives the slot back.
-import { type Prisma, type AuthAttemptKind, type PrismaClient } from "@marquee/db";
+// parallel attempts can never run more than the limit; success gives the slot back. Taking
+// slots is one SQL call (marquee_take_auth_slots), so waiting on a lock pins no transaction.
+import { type AuthAttemptKind, type PrismaClient } from "@marquee/db";
 import { AppError } from "../../errors";
 import { uuidv7 } from "../ids";
 
@@ -16,56 +17,29 @@ export const ONE_HOUR = 60 * 60 * 1000;
 
 type Deps = { db: PrismaClient; now: () => Date };
 
-/** When the bucket frees a slot: the oldest counted attempt that keeps it full leaves. */
-async function retryAfterSeconds(
-  tx: Prisma.TransactionClient,
-  bucket: Bucket,
-  now: Date,
-): Promise<number> {
-  const since = new Date(now.getTime() - bucket.limit.windowMs);
-  const oldest = await tx.authAttempt.findMany({
-    where: { kind: bucket.kind, key: bucket.key, createdAt: { gt: since } },
-    orderBy: { createdAt: "desc" },
-    skip: bucket.limit.max - 1,
-    take: 1,
-    select: { createdAt: true },
-  });
-  const freeAt = (oldest[0]?.createdAt.getTime() ?? now.getTime()) + bucket.limit.windowMs;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-}
-
 /**
  * Takes one slot in every bucket, or none at all (RATE_LIMITED naming when to retry).
  * Returns the ids of the counted attempts, to give back when the guarded work succeeds.
+ * One statement: marquee_take_auth_slots (migration 20261124233000_take_auth_slots_in_one_call)
+ * locks the buckets, counts and inserts, so no pooled connection is held between round trips.
  */
 export async function takeSlots(deps: Deps, buckets: Bucket[], message: string): Promise<string[]> {
+  const names = new Set(buckets.map((b) => `${b.kind}:${b.key}`));
+  if (names.size !== buckets.length) throw new Error("takeSlots: the same bucket is named twice");
   const now = deps.now();
-  return deps.db.$transaction(async (tx) => {
-    const ids: string[] = [];
-    for (const bucket of buckets) {
-      const { kind, key, limit } = bucket;
-      // Attempts on one bucket queue here, so each counts the ones committed before it.
-      await tx.$queryRaw`
-        SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`${kind}:${key}`}, 0))) l`;
-      const since = new Date(now.getTime() - limit.windowMs);
-      const taken = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO "AuthAttempt" (id, kind, key, "createdAt")
-        SELECT ${uuidv7(now.getTime())}::uuid, ${kind}::"AuthAttemptKind", ${key}, ${now}
-        WHERE (SELECT count(*) FROM "AuthAttempt"
-               WHERE kind = ${kind}::"AuthAttemptKind" AND key = ${key} AND "createdAt" > ${since})
-              < ${limit.max}
-        RETURNING id`;
-      const id = taken[0]?.id;
-      if (!id) {
-        throw new AppError("RATE_LIMITED", message, {
-          reason: "RATE_LIMITED",
-          retryAfterSeconds: await retryAfterSeconds(tx, bucket, now),
-        });
-      }
-      ids.push(id);
-    }
-    return ids;
-  });
+  const ids = buckets.map(() => uuidv7(now.getTime()));
+  // Kinds go as text[] then cast: PGlite cannot send an array of an enum it does not know.
+  const rows = await deps.db.$queryRaw<{ retryAfterSeconds: number }[]>`
+    SELECT marquee_take_auth_slots(
+      ${ids}::uuid[], ${buckets.map((b) => b.kind)}::text[]::"AuthAttemptKind"[],
+      ${buckets.map((b) => b.key)}::text[], ${buckets.map((b) => b.limit.max)}::integer[],
+      ${buckets.map((b) => b.limit.windowMs)}::bigint[], ${now}::timestamptz
+    ) AS "retryAfterSeconds"`;
+  const retryAfterSeconds = Number(rows[0]?.retryAfterSeconds ?? 0);
+  if (retryAfterSeconds > 0) {
+    throw new AppError("RATE_LIMITED", message, { reason: "RATE_LIMITED", retryAfterSeconds });
+  }
+  return ids;
 }
 
 /** Gives slots back (the guarded work succeeded), and forgets whole buckets if asked. */
