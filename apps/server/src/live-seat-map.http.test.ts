@@ -154,6 +154,66 @@ describeEachDatabase("live seat maps over SSE", (getDb) => {
     expect(versionOf(current)).toBe(latest.event.version + 1);
   });
 
+  it("answers a viewer without an account on the host's direct path, byte for byte as tRPC does", async () => {
+    const { showtime, seatIds } = await createShowtimeOnSale(getDb().prisma, ["SSSS"]);
+    const [a = ""] = seatIds;
+    // Which path opened each viewer: the direct path hands the feed a `deliver` callback.
+    const paths: string[] = [];
+    const open = feed.open.bind(feed);
+    feed.open = (input, deliver) => {
+      paths.push(deliver ? "direct" : "trpc");
+      return open(input, deliver);
+    };
+    const onlooker = await createUser(getDb().prisma); // signed in, no seats: same events
+    const read = async (token: string | null) => {
+      const res = await fetch(
+        `${server.url}/trpc/showtime.seatMapChanges?input=${encodeURIComponent(JSON.stringify({ showtimeId: showtime.id }))}`,
+        { headers: token ? { authorization: `Bearer ${token}` } : {} },
+      );
+      expect(res.headers.get("content-type")).toBe("text/event-stream");
+      expect(res.headers.get("cache-control")).toBe("no-cache, no-transform");
+      const reader = res.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+      const stream = { text: "", ended: false };
+      void (async () => {
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) break;
+          stream.text += new TextDecoder().decode(chunk.value);
+        }
+      })()
+        .catch(() => undefined)
+        .finally(() => (stream.ended = true));
+      return { stream, stop: () => reader.cancel().catch(() => undefined) };
+    };
+    const until = async (test: () => boolean) => {
+      while (!test()) await new Promise((r) => setTimeout(r, 20));
+    };
+    // Keep-alive pings come at each path's own moments.
+    const withoutPings = (text: string) => text.replaceAll("event: ping\ndata: \n\n\n", "");
+    const direct = await read(null);
+    const viaTrpc = await read(onlooker.token);
+    try {
+      expect(paths).toEqual(["direct", "trpc"]);
+      const both = (fragment: string) => () =>
+        [direct, viaTrpc].every((v) => v.stream.ended || v.stream.text.includes(fragment));
+      await until(both('"type":"map"'));
+      const buyer = await createUser(getDb().prisma);
+      await liveClient(server.url, buyer.token).reservation.hold.mutate({
+        showtimeId: showtime.id,
+        seatIds: [a],
+      });
+      await until(both('"type":"changes"'));
+      const fast = withoutPings(direct.stream.text);
+      expect(fast).toMatch(/^event: connected\ndata: \{.*\}\n\n\ndata: \{"type":"map"/);
+      expect(fast).toContain(`{"id":"${a}","state":"HELD"}`);
+      expect(fast).toBe(withoutPings(viaTrpc.stream.text));
+    } finally {
+      feed.open = open;
+      await direct.stop();
+      await viaTrpc.stop();
+    }
+  });
+
   it("refuses an unknown showtime with NOT_FOUND", async () => {
     const w = watch(liveClient(server.url), "00000000-0000-4000-8000-000000000000");
     const error = (await w.waitForError()) as { data?: { code?: string } };

@@ -36,6 +36,7 @@ export { createSeatMapCache, type SeatMapCache } from "./services/booking/seat-m
 export { createLiveSeatMaps } from "./services/booking/seat-map";
 export { type SeatMapFeed } from "./services/booking/seat-map-feed";
 export { type SeatMapEvent } from "./services/booking/seat-map-changes";
+export { openSeatMapSse, sseFrame, type SeatMapSseViewer } from "./services/booking/seat-map-sse";
 /** The booking path's statements as Prisma.sql builders (the benchmark's floor runs them). */
 export * as bookingSql from "./services/booking/sql";
 export { sessionLookupSql } from "./services/auth/session";
