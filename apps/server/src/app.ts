@@ -183,7 +183,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  if (options.seatMapFeed) useSeatMapFastPath(app, options.seatMapFeed, liveStreams);
+  if (options.seatMapFeed) {
+    useSeatMapFastPath(app, options.seatMapFeed, liveStreams, { ...options, now });
+  }
 
   // Probes come every few seconds: logged only when something is wrong.
   app.get("/healthz", { logLevel: "warn" }, async () => ({ status: "ok" }));

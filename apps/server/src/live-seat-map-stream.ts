@@ -1,12 +1,21 @@
-// The fast path for showtime.seatMapChanges: a viewer without an account (no bearer token, no
-// session cookie) is answered here, before tRPC, with the same SSE bytes tRPC would send (the
-// API frames the events, serialised once per change for every such viewer), so one change costs
-// each viewer one socket write. Everything else goes on to tRPC as before: signed-in viewers
-// (MINE seats), input this path does not recognise, an unknown showtime, a refused stream.
+// The direct path for showtime.seatMapChanges: a viewer is answered here, before tRPC, with
+// the same SSE bytes tRPC would send (the API frames the events, each serialised once per
+// change for everyone who sees it alike), so one change costs each viewer one socket write.
+// The viewer is who their session says, as for tRPC (MINE seats, a renewed cookie). Whatever
+// this path does not take on goes on to tRPC as before and gets tRPC's answer: input it does not
+// recognise, an unknown showtime, a database failure, a refused stream.
 import { type ServerResponse } from "node:http";
-import { appRouter, openSeatMapSse, sseFrame, type SeatMapFeed } from "@marquee/api";
-import { type FastifyInstance } from "fastify";
-import { readCredentials } from "./http-session";
+import {
+  appRouter,
+  openSeatMapSse,
+  sseFrame,
+  validateSessionToken,
+  type SeatMapFeed,
+  type SessionCache,
+} from "@marquee/api";
+import { type PrismaClient } from "@marquee/db";
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { clearSessionCookie, readCredentials, setSessionCookie } from "./http-session";
 import { type LiveStreams } from "./live-streams";
 
 const PATH = "/trpc/showtime.seatMapChanges";
@@ -50,7 +59,28 @@ function parseInput(schema: Schema, url: URL, lastEventIdHeader: string | undefi
   return parsed.success ? (parsed.data as Input) : null;
 }
 
-export function useSeatMapFastPath(app: FastifyInstance, feed: SeatMapFeed, live: LiveStreams) {
+export type DirectPathAuth = { db: PrismaClient; sessions?: SessionCache; now: () => Date };
+
+/** Who the request is (null: signed out), and how to keep their cookie as tRPC would. */
+async function viewerOf(req: FastifyRequest, auth: DirectPathAuth) {
+  const credentials = readCredentials(req);
+  if (credentials.kind === "none") return { userId: null, cookie: () => undefined };
+  const found = await validateSessionToken(auth.db, credentials.token, auth.now(), auth.sessions);
+  const session = found.session;
+  const cookie = (reply: FastifyReply) => {
+    if (credentials.kind !== "cookie") return;
+    if (!session) clearSessionCookie(req, reply);
+    else if (session.renewed) setSessionCookie(req, reply, credentials.token, session.expiresAt);
+  };
+  return { userId: found.user?.id ?? null, cookie };
+}
+
+export function useSeatMapFastPath(
+  app: FastifyInstance,
+  feed: SeatMapFeed,
+  live: LiveStreams,
+  auth: DirectPathAuth,
+) {
   const schema = inputSchema();
   const sse = appRouter._def._config.sse;
   const connected = Buffer.from(
@@ -68,15 +98,19 @@ export function useSeatMapFastPath(app: FastifyInstance, feed: SeatMapFeed, live
   app.addHook("preHandler", async (req, reply) => {
     if (req.method !== "GET" || !req.url.startsWith(PATH)) return;
     const url = new URL(req.url, "http://host");
-    if (url.pathname !== PATH || readCredentials(req).kind !== "none") return;
+    if (url.pathname !== PATH) return;
     const header = req.headers["last-event-id"];
     const input = parseInput(schema, url, typeof header === "string" ? header : undefined);
     if (!input || live.refusal(req.ip) !== null) return;
+    const who = await viewerOf(req, auth).catch(() => null);
+    if (!who) return;
     const viewer = await openSeatMapSse(feed, {
       showtimeId: input.showtimeId,
+      userId: who.userId,
       lastEventId: input.lastEventId ?? undefined,
     }).catch(() => null);
     if (!viewer) return;
+    who.cookie(reply);
     const res = reply.raw;
     if (res.destroyed) {
       viewer.close();

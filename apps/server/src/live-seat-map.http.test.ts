@@ -154,7 +154,7 @@ describeEachDatabase("live seat maps over SSE", (getDb) => {
     expect(versionOf(current)).toBe(latest.event.version + 1);
   });
 
-  it("answers a viewer without an account on the host's direct path, byte for byte as tRPC does", async () => {
+  it("streams on the host's direct path byte for byte as tRPC does, MINE seats included", async () => {
     const { showtime, seatIds } = await createShowtimeOnSale(getDb().prisma, ["SSSS"]);
     const [a = ""] = seatIds;
     // Which path opened each viewer: the direct path hands the feed a `deliver` callback.
@@ -164,10 +164,12 @@ describeEachDatabase("live seat maps over SSE", (getDb) => {
       paths.push(deliver ? "direct" : "trpc");
       return open(input, deliver);
     };
-    const onlooker = await createUser(getDb().prisma); // signed in, no seats: same events
-    const read = async (token: string | null) => {
+    const buyer = await createUser(getDb().prisma);
+    // A query parameter the direct path does not know (tRPC ignores it) sends a viewer to tRPC.
+    const read = async (token: string | null, viaTrpc: boolean) => {
+      const input = encodeURIComponent(JSON.stringify({ showtimeId: showtime.id }));
       const res = await fetch(
-        `${server.url}/trpc/showtime.seatMapChanges?input=${encodeURIComponent(JSON.stringify({ showtimeId: showtime.id }))}`,
+        `${server.url}/trpc/showtime.seatMapChanges?input=${input}${viaTrpc ? "&via=trpc" : ""}`,
         { headers: token ? { authorization: `Bearer ${token}` } : {} },
       );
       expect(res.headers.get("content-type")).toBe("text/event-stream");
@@ -189,28 +191,38 @@ describeEachDatabase("live seat maps over SSE", (getDb) => {
       while (!test()) await new Promise((r) => setTimeout(r, 20));
     };
     // Keep-alive pings come at each path's own moments.
-    const withoutPings = (text: string) => text.replaceAll("event: ping\ndata: \n\n\n", "");
-    const direct = await read(null);
-    const viaTrpc = await read(onlooker.token);
+    const text = (v: Awaited<ReturnType<typeof read>>) =>
+      v.stream.text.replaceAll("event: ping\ndata: \n\n\n", "");
+    const viewers = [
+      await read(null, false),
+      await read(null, true),
+      await read(buyer.token, false),
+      await read(buyer.token, true),
+    ];
+    const [anonymous, anonymousTrpc, own, ownTrpc] = viewers as [
+      (typeof viewers)[0],
+      (typeof viewers)[0],
+      (typeof viewers)[0],
+      (typeof viewers)[0],
+    ];
     try {
-      expect(paths).toEqual(["direct", "trpc"]);
-      const both = (fragment: string) => () =>
-        [direct, viaTrpc].every((v) => v.stream.ended || v.stream.text.includes(fragment));
-      await until(both('"type":"map"'));
-      const buyer = await createUser(getDb().prisma);
+      expect(paths).toEqual(["direct", "trpc", "direct", "trpc"]);
+      const all = (fragment: string) => () =>
+        viewers.every((v) => v.stream.ended || v.stream.text.includes(fragment));
+      await until(all('"type":"map"'));
       await liveClient(server.url, buyer.token).reservation.hold.mutate({
         showtimeId: showtime.id,
         seatIds: [a],
       });
-      await until(both('"type":"changes"'));
-      const fast = withoutPings(direct.stream.text);
-      expect(fast).toMatch(/^event: connected\ndata: \{.*\}\n\n\ndata: \{"type":"map"/);
-      expect(fast).toContain(`{"id":"${a}","state":"HELD"}`);
-      expect(fast).toBe(withoutPings(viaTrpc.stream.text));
+      await until(all('"type":"changes"'));
+      expect(text(anonymous)).toMatch(/^event: connected\ndata: \{.*\}\n\n\ndata: \{"type":"map"/);
+      expect(text(anonymous)).toContain(`{"id":"${a}","state":"HELD"}`);
+      expect(text(anonymous)).toBe(text(anonymousTrpc));
+      expect(text(own)).toContain(`{"id":"${a}","state":"MINE"}`);
+      expect(text(own)).toBe(text(ownTrpc));
     } finally {
       feed.open = open;
-      await direct.stop();
-      await viaTrpc.stop();
+      for (const v of viewers) await v.stop();
     }
   });
 

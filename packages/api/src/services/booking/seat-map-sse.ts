@@ -1,16 +1,11 @@
-// showtime.seatMapChanges for viewers without an account, written by the host straight to the
-// HTTP response: the very events, ids and SSE framing tRPC's stream producer writes (so
-// httpSubscriptionLink reads them unchanged), but each event is serialised once per change
-// for all such viewers of a showtime, and a change costs each viewer one write: no stream
-// pipeline, queue, promise or timer per viewer per event.
+// showtime.seatMapChanges written by the host straight to the HTTP response: the very events,
+// ids and SSE framing tRPC's stream producer writes (so httpSubscriptionLink reads them
+// unchanged), but each event is serialised once per change for every viewer who sees it the
+// same way (all but those whose own seats are in it: MINE), and a change costs each viewer one
+// write: no stream pipeline, queue, promise or timer per viewer per event.
 import { type SeatMap } from "@marquee/domain";
-import { forViewer, mapEvent } from "./seat-map-changes";
-import {
-  type FeedItem,
-  type FeedSubscriber,
-  type SeatMapChange,
-  type SeatMapFeed,
-} from "./seat-map-feed";
+import { forViewer, mapEvent, type SeatMapEvent } from "./seat-map-changes";
+import { type FeedItem, type FeedSubscriber, type SeatMapFeed } from "./seat-map-feed";
 
 /** One SSE event framed as tRPC's sseStreamProducer frames it (fields, then "\n\n"). */
 export function sseFrame(fields: { event?: string; data: string; id?: string }): string {
@@ -20,9 +15,11 @@ export function sseFrame(fields: { event?: string; data: string; id?: string }):
   return `${out}\n\n`;
 }
 
-// A change belongs to one channel (one epoch): its frame is the same for every anonymous viewer.
-const changeFrames = new WeakMap<SeatMapChange, Buffer>();
-// The anonymous map is shared per version; its frame also depends on the time it was read.
+// Frames by the event object: the event everyone but the owners of its seats gets is one shared
+// object per change (forViewer), so its frame is too; a personal (MINE) one is framed once.
+const changeFrames = new WeakMap<SeatMapEvent, Buffer>();
+// The map of viewers without seats is shared per version; its frame also depends on the time
+// it was read. A personal map is a new object, framed for its one viewer.
 const mapFrames = new WeakMap<SeatMap, { id: string; at: number; frame: Buffer }>();
 
 export type SeatMapSseOut = {
@@ -37,10 +34,10 @@ export type SeatMapSseViewer = {
   close(): void;
 };
 
-/** Starts following a showtime for an anonymous viewer; null when it does not exist. */
+/** Starts following a showtime for a viewer (`userId`: null when signed out); null: no such one. */
 export async function openSeatMapSse(
   feed: SeatMapFeed,
-  input: { showtimeId: string; lastEventId?: string | undefined },
+  input: { showtimeId: string; userId: string | null; lastEventId?: string | undefined },
 ): Promise<SeatMapSseViewer | null> {
   let out: SeatMapSseOut | null = null;
   let pending: FeedItem[] = [];
@@ -67,17 +64,18 @@ export async function openSeatMapSse(
     } else if (item.change.version > sent) {
       // Changes already folded into a full map sent before them are skipped.
       sent = item.change.version;
-      let frame = changeFrames.get(item.change);
+      const event = forViewer(item.change, input.userId);
+      let frame = changeFrames.get(event);
       if (!frame) {
-        const data = JSON.stringify(forViewer(item.change, null));
+        const data = JSON.stringify(event);
         frame = Buffer.from(sseFrame({ data, id: `${sub.epoch}.${sent}` }));
-        changeFrames.set(item.change, frame);
+        changeFrames.set(event, frame);
       }
       to.write(frame);
     }
   }
   // The first items come before open resolves: kept until the host has sent its headers.
-  sub = await feed.open({ ...input, userId: null }, (item) => {
+  sub = await feed.open(input, (item) => {
     if (out) write(out, item);
     else pending.push(item);
   });
