@@ -24,6 +24,8 @@ export type LiveFanoutResult = {
   allStreams: { p50: number; p99: number; max: number };
   /** ms from the hold's answer (its commit is before it) until a stream has the change. */
   afterCommit: { p50: number; p99: number; max: number };
+  /** One viewer alone on A (before the others open): hold sent on B → change, and after commit. */
+  single: { rounds: number; p50: number; p99: number; afterCommit: { p50: number; p99: number } };
   /** The hold's own round trip on B, p50 ms. */
   holdP50: number;
   /** Per round: ms until the last stream had it. */
@@ -40,7 +42,10 @@ const POLL_MS = 4_000;
 
 function startServer(root: string, env: Record<string, string>) {
   return new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, "apps/server/dist/server/main.js")], {
+    // LIVE_BENCH_NODE_ARGS: extra node flags for the servers (e.g. --cpu-prof to profile them).
+    const flags = (process.env.LIVE_BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const main = join(root, "apps/server/dist/server/main.js");
+    const child = spawn(process.execPath, [...flags, main], {
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -150,6 +155,7 @@ async function freeSeats(databaseUrl: string, count: number) {
 export async function liveFanout(options: LiveFanoutOptions): Promise<LiveFanoutResult> {
   const streams = options.smoke ? 50 : 2_000;
   const rounds = options.smoke ? 3 : 20;
+  const singleRounds = options.smoke ? 5 : 40;
   const windowMs = options.smoke ? 2_000 : 12_000;
   const env = {
     DATABASE_URL: options.databaseUrl,
@@ -172,7 +178,7 @@ export async function liveFanout(options: LiveFanoutOptions): Promise<LiveFanout
     const b = await startServer(options.root, env);
     processes.push(b.child);
     if (options.tokens.length <= rounds) throw new Error("the fan-out needs more bench users");
-    const { showtimeId, seatIds } = await freeSeats(options.databaseUrl, rounds + 2);
+    const { showtimeId, seatIds } = await freeSeats(options.databaseUrl, rounds + 2 + singleRounds);
     const pid = a.child.pid;
     const log = options.log ?? (() => {});
     log(`live fan-out: viewers' server ${a.url}, writer ${b.url}, showtime ${showtimeId}`);
@@ -181,6 +187,33 @@ export async function liveFanout(options: LiveFanoutOptions): Promise<LiveFanout
       Array.from({ length: 20 }, () => openStream(agent, a.url, showtimeId)),
     );
     for (const s of warm) s.req.destroy();
+    const hold = async (round: number, seatId = seatIds[round] ?? "") => {
+      const token = options.tokens[round % options.tokens.length] ?? "";
+      const sent = performance.now();
+      const res = await fetch(`${b.url}/trpc/reservation.hold`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ showtimeId, seatIds: [seatId] }),
+      });
+      if (!res.ok) throw new Error(`hold failed: ${res.status} ${await res.text()}`);
+      return { seatId, sent, answered: performance.now() };
+    };
+    // One viewer alone on A: the cross-process latency of a change, nothing else streaming.
+    const alone = await openStream(agent, a.url, showtimeId);
+    const single: number[] = [];
+    const singleAfterCommit: number[] = [];
+    for (let i = 0; i < singleRounds; i += 1) {
+      const seatId = seatIds[rounds + 2 + i] ?? "";
+      const { sent, answered } = await hold(i % (options.tokens.length - 1), seatId);
+      for (let wait = 0; wait < 1_000 && !alone.seen.has(seatId); wait += 1) await sleep(5);
+      const at = alone.seen.get(seatId);
+      if (at === undefined) throw new Error("the lone viewer missed a change");
+      single.push(at - sent);
+      singleAfterCommit.push(at - answered);
+      await sleep(100);
+    }
+    alone.req.destroy();
+
     await sleep(1_000);
     const before = usage(pid);
     await sleep(windowMs / 4);
@@ -204,17 +237,6 @@ export async function liveFanout(options: LiveFanoutOptions): Promise<LiveFanout
     const holdTimes: number[] = [];
     const lastPerRound: number[] = [];
     let missed = 0;
-    const hold = async (round: number, seatId = seatIds[round] ?? "") => {
-      const token = options.tokens[round % options.tokens.length] ?? "";
-      const sent = performance.now();
-      const res = await fetch(`${b.url}/trpc/reservation.hold`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ showtimeId, seatIds: [seatId] }),
-      });
-      if (!res.ok) throw new Error(`hold failed: ${res.status} ${await res.text()}`);
-      return { seatId, sent, answered: performance.now() };
-    };
     for (let round = 0; round < rounds; round += 1) {
       const { seatId, sent, answered } = await hold(round);
       holdTimes.push(answered - sent);
@@ -272,6 +294,7 @@ export async function liveFanout(options: LiveFanoutOptions): Promise<LiveFanout
     await Promise.all(pollers);
 
     const p = percentiles(latencies);
+    const s1 = percentiles(single);
     const c = percentiles(afterCommit);
     const perThousand = 1_000 / streams;
     const net = (cpu: number) => Math.max(0, cpu - idleCpu) * perThousand;
@@ -280,6 +303,15 @@ export async function liveFanout(options: LiveFanoutOptions): Promise<LiveFanout
       rounds,
       allStreams: { p50: round(p.p50), p99: round(p.p99), max: round(p.max) },
       afterCommit: { p50: round(c.p50), p99: round(c.p99), max: round(c.max) },
+      single: {
+        rounds: singleRounds,
+        p50: round(s1.p50),
+        p99: round(s1.p99),
+        afterCommit: {
+          p50: round(percentiles(singleAfterCommit).p50),
+          p99: round(percentiles(singleAfterCommit).p99),
+        },
+      },
       holdP50: round(percentiles(holdTimes).p50),
       lastStreamP50: round(percentiles(lastPerRound).p50),
       rssPerStreamKb: round(((withStreams.rssMb - before.rssMb) * 1024) / streams),
@@ -303,6 +335,8 @@ export function renderLiveFanout(r: LiveFanoutResult): string {
   return [
     "| live fan-out figure | value |",
     "| --- | ---: |",
+    `| one viewer alone on A, hold sent on B → change, p50 / p99 ms (${r.single.rounds} changes) | ${r.single.p50} / ${r.single.p99} |`,
+    `| one viewer alone on A, hold answered on B → change, p50 / p99 ms | ${r.single.afterCommit.p50} / ${r.single.afterCommit.p99} |`,
     `| open streams on process A / changes made on process B | ${r.streams} / ${r.rounds} |`,
     `| hold sent on B → change on every stream of A, p50 / p99 / max ms | ${r.allStreams.p50} / ${r.allStreams.p99} / ${r.allStreams.max} |`,
     `| hold answered on B → change on every stream of A, p50 / p99 / max ms | ${r.afterCommit.p50} / ${r.afterCommit.p99} / ${r.afterCommit.max} |`,

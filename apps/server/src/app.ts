@@ -20,6 +20,7 @@ import { batchRefusal, MAX_BATCH_SIZE } from "@marquee/domain";
 import { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { useSeatMapFastPath } from "./live-seat-map-stream";
 import { isEventStream, useLiveStreams, type LiveStreamLimits } from "./live-streams";
 import { useCors } from "./cors";
 import { type MetricsOptions, useMetrics } from "./metrics";
@@ -143,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Polling clients (seat maps every few seconds) revalidate with If-None-Match and get an
   // empty 304 when nothing changed. tRPC answers with a web Response (a stream); query
   // answers are small JSON, so buffer them for the ETag. Event streams pass as they are.
-  useLiveStreams(
+  const liveStreams = useLiveStreams(
     app,
     options.liveStreams ?? {
       perProcess: configDefaults.MAX_LIVE_STREAMS,
@@ -174,6 +175,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
     }
   });
+
+  if (options.seatMapFeed) {
+    useSeatMapFastPath(app, options.seatMapFeed, liveStreams, { ...options, now });
+  }
 
   // Probes come every few seconds: logged only when something is wrong.
   app.get("/healthz", { logLevel: "warn" }, async () => ({ status: "ok" }));

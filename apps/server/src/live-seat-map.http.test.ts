@@ -154,6 +154,78 @@ describeEachDatabase("live seat maps over SSE", (getDb) => {
     expect(versionOf(current)).toBe(latest.event.version + 1);
   });
 
+  it("streams on the host's direct path byte for byte as tRPC does, MINE seats included", async () => {
+    const { showtime, seatIds } = await createShowtimeOnSale(getDb().prisma, ["SSSS"]);
+    const [a = ""] = seatIds;
+    // Which path opened each viewer: the direct path hands the feed a `deliver` callback.
+    const paths: string[] = [];
+    const open = feed.open.bind(feed);
+    feed.open = (input, deliver) => {
+      paths.push(deliver ? "direct" : "trpc");
+      return open(input, deliver);
+    };
+    const buyer = await createUser(getDb().prisma);
+    // A query parameter the direct path does not know (tRPC ignores it) sends a viewer to tRPC.
+    const read = async (token: string | null, viaTrpc: boolean) => {
+      const input = encodeURIComponent(JSON.stringify({ showtimeId: showtime.id }));
+      const res = await fetch(
+        `${server.url}/trpc/showtime.seatMapChanges?input=${input}${viaTrpc ? "&via=trpc" : ""}`,
+        { headers: token ? { authorization: `Bearer ${token}` } : {} },
+      );
+      expect(res.headers.get("content-type")).toBe("text/event-stream");
+      expect(res.headers.get("cache-control")).toBe("no-cache, no-transform");
+      const reader = res.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+      const stream = { text: "", ended: false };
+      void (async () => {
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) break;
+          stream.text += new TextDecoder().decode(chunk.value);
+        }
+      })()
+        .catch(() => undefined)
+        .finally(() => (stream.ended = true));
+      return { stream, stop: () => reader.cancel().catch(() => undefined) };
+    };
+    const until = async (test: () => boolean) => {
+      while (!test()) await new Promise((r) => setTimeout(r, 20));
+    };
+    // Keep-alive pings come at each path's own moments.
+    const text = (v: Awaited<ReturnType<typeof read>>) =>
+      v.stream.text.replaceAll("event: ping\ndata: \n\n\n", "");
+    const viewers = [
+      await read(null, false),
+      await read(null, true),
+      await read(buyer.token, false),
+      await read(buyer.token, true),
+    ];
+    const [anonymous, anonymousTrpc, own, ownTrpc] = viewers as [
+      (typeof viewers)[0],
+      (typeof viewers)[0],
+      (typeof viewers)[0],
+      (typeof viewers)[0],
+    ];
+    try {
+      expect(paths).toEqual(["direct", "trpc", "direct", "trpc"]);
+      const all = (fragment: string) => () =>
+        viewers.every((v) => v.stream.ended || v.stream.text.includes(fragment));
+      await until(all('"type":"map"'));
+      await liveClient(server.url, buyer.token).reservation.hold.mutate({
+        showtimeId: showtime.id,
+        seatIds: [a],
+      });
+      await until(all('"type":"changes"'));
+      expect(text(anonymous)).toMatch(/^event: connected\ndata: \{.*\}\n\n\ndata: \{"type":"map"/);
+      expect(text(anonymous)).toContain(`{"id":"${a}","state":"HELD"}`);
+      expect(text(anonymous)).toBe(text(anonymousTrpc));
+      expect(text(own)).toContain(`{"id":"${a}","state":"MINE"}`);
+      expect(text(own)).toBe(text(ownTrpc));
+    } finally {
+      feed.open = open;
+      for (const v of viewers) await v.stop();
+    }
+  });
+
   it("refuses an unknown showtime with NOT_FOUND", async () => {
     const w = watch(liveClient(server.url), "00000000-0000-4000-8000-000000000000");
     const error = (await w.waitForError()) as { data?: { code?: string } };

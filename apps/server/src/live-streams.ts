@@ -10,6 +10,10 @@ export type LiveStreamLimits = { perProcess: number; perAddress: number };
 export type LiveStreams = {
   /** Streams open now, in all and from one address. */
   open(address?: string): number;
+  /** Why a new stream from `address` is refused now, or null when it may open. */
+  refusal(address: string): string | null;
+  /** Counts an open stream until it closes, and cuts it when the app closes. */
+  track(address: string, raw: ServerResponse): void;
 };
 
 /** Whether an answer is an event stream (tRPC answers with a web Response). */
@@ -23,7 +27,7 @@ export function isEventStream(payload: unknown): boolean {
 /** How long a refused client should wait before trying again. */
 const RETRY_AFTER_SECONDS = 30;
 
-function refusal(message: string): string {
+function refusalBody(message: string): string {
   return JSON.stringify({
     error: {
       message,
@@ -38,28 +42,14 @@ export function useLiveStreams(app: FastifyInstance, limits: LiveStreamLimits): 
   const byAddress = new Map<string, number>();
   const streams = new Set<ServerResponse>();
 
-  app.addHook("onSend", async (req, reply, payload) => {
-    if (!isEventStream(payload)) return payload;
-    const stream = payload as Response;
-    const address = req.ip;
-    const mine = byAddress.get(address) ?? 0;
-    const tooMany =
-      streams.size >= limits.perProcess
-        ? `This server has ${limits.perProcess} live streams open, its limit (MAX_LIVE_STREAMS); try again shortly`
-        : mine >= limits.perAddress
-          ? `Your address has ${limits.perAddress} live streams open, the limit (MAX_LIVE_STREAMS_PER_ADDRESS); close a tab or try again later`
-          : null;
-    if (tooMany) {
-      // The subscription never started: cancelling its body releases nothing it holds.
-      await stream.body?.cancel().catch(() => undefined);
-      void reply
-        .code(429)
-        .header("content-type", "application/json")
-        .header("retry-after", String(RETRY_AFTER_SECONDS));
-      return refusal(tooMany);
-    }
-    byAddress.set(address, mine + 1);
-    const raw = reply.raw;
+  const refusal = (address: string) =>
+    streams.size >= limits.perProcess
+      ? `This server has ${limits.perProcess} live streams open, its limit (MAX_LIVE_STREAMS); try again shortly`
+      : (byAddress.get(address) ?? 0) >= limits.perAddress
+        ? `Your address has ${limits.perAddress} live streams open, the limit (MAX_LIVE_STREAMS_PER_ADDRESS); close a tab or try again later`
+        : null;
+  const track = (address: string, raw: ServerResponse) => {
+    byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
     streams.add(raw);
     raw.once("close", () => {
       streams.delete(raw);
@@ -67,6 +57,22 @@ export function useLiveStreams(app: FastifyInstance, limits: LiveStreamLimits): 
       if (left > 0) byAddress.set(address, left);
       else byAddress.delete(address);
     });
+  };
+
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (!isEventStream(payload)) return payload;
+    const stream = payload as Response;
+    const tooMany = refusal(req.ip);
+    if (tooMany) {
+      // The subscription never started: cancelling its body releases nothing it holds.
+      await stream.body?.cancel().catch(() => undefined);
+      void reply
+        .code(429)
+        .header("content-type", "application/json")
+        .header("retry-after", String(RETRY_AFTER_SECONDS));
+      return refusalBody(tooMany);
+    }
+    track(req.ip, reply.raw);
     return payload;
   });
 
@@ -78,5 +84,7 @@ export function useLiveStreams(app: FastifyInstance, limits: LiveStreamLimits): 
 
   return {
     open: (address) => (address === undefined ? streams.size : (byAddress.get(address) ?? 0)),
+    refusal,
+    track,
   };
 }

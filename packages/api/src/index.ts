@@ -39,6 +39,7 @@ export { type SeatMapBytes } from "./services/booking/seat-map-bytes";
 export { ZSeatMapInput } from "./routers/showtime";
 export { type SeatMapFeed } from "./services/booking/seat-map-feed";
 export { type SeatMapEvent } from "./services/booking/seat-map-changes";
+export { openSeatMapSse, sseFrame, type SeatMapSseViewer } from "./services/booking/seat-map-sse";
 /** The booking path's statements as Prisma.sql builders (the benchmark's floor runs them). */
 export * as bookingSql from "./services/booking/sql";
 export { sessionLookupSql } from "./services/auth/session";

@@ -23,7 +23,7 @@ export type SeatMapEvent =
 const shared = new WeakMap<SeatMapChange, SeatMapEvent>();
 
 /** A change as one viewer sees it: their own seats read MINE; owners are never sent. */
-function forViewer(change: SeatMapChange, userId: string | null): SeatMapEvent {
+export function forViewer(change: SeatMapChange, userId: string | null): SeatMapEvent {
   const personal = userId !== null && change.seats.some((s) => s.owner === userId);
   if (!personal) {
     let event = shared.get(change);
@@ -47,6 +47,11 @@ function build(change: SeatMapChange, userId: string | null): SeatMapEvent {
       state: userId !== null && s.owner === userId ? "MINE" : s.state,
     })),
   };
+}
+
+/** The full-map event for what a subscriber's `map()` gave. */
+export function mapEvent(full: ReturnType<FeedSubscriber["map"]>): SeatMapEvent {
+  return { type: "map", version: full.version, at: full.at.toISOString(), map: full.map };
 }
 
 export async function* seatMapChanges(
@@ -79,13 +84,7 @@ export async function* seatMapChanges(
       if (item.kind === "map") {
         const full = sub.map();
         sent = full.version;
-        const event: SeatMapEvent = {
-          type: "map",
-          version: full.version,
-          at: full.at.toISOString(),
-          map: full.map,
-        };
-        yield tracked(`${full.epoch}.${full.version}`, event);
+        yield tracked(`${full.epoch}.${full.version}`, mapEvent(full));
       } else if (item.change.version > sent) {
         // Changes already folded into a full map sent before them are skipped.
         sent = item.change.version;

@@ -4,17 +4,16 @@
 // queue (a write); a hold's deadline is a timer, not a sweep. Versions count per showtime in
 // this process; an id from another process (or epoch) is answered with a full map.
 import { randomBytes } from "node:crypto";
-import { computeSeatMap, nextSeatMapChange, type SeatMap } from "@marquee/domain";
+import { nextSeatMapChange } from "@marquee/domain";
 import { type CachedSeatMap } from "./seat-map-cache";
+import { fullMap, startFrom, type Channel } from "./seat-map-channel";
 import {
   diffSlots,
-  resumeFrom,
   seatSlots,
   type FeedItem,
   type SeatMapChange,
   type SeatMapFeed,
   type SeatMapFeedOptions,
-  type Slot,
 } from "./seat-map-state";
 import { createViewerQueue, type ViewerQueue } from "./viewer-queue";
 
@@ -26,25 +25,6 @@ export type {
   SeatMapFeed,
   SeatMapFeedOptions,
 } from "./seat-map-state";
-
-type Channel = {
-  showtimeId: string;
-  epoch: string;
-  version: number;
-  input: CachedSeatMap;
-  at: Date;
-  slots: Map<string, Slot>;
-  onSale: boolean;
-  ring: SeatMapChange[];
-  subs: Set<ViewerQueue>;
-  loading: boolean;
-  dirty: boolean;
-  lastLoad: number;
-  throttled: NodeJS.Timeout | undefined;
-  timer: NodeJS.Timeout | undefined;
-  idle: NodeJS.Timeout | undefined;
-  anonymous: { version: number; map: SeatMap } | null;
-};
 
 /** setTimeout's longest delay is about 24.8 days; a far deadline is looked at again later. */
 const MAX_TIMER_MS = 60 * 60 * 1000;
@@ -176,24 +156,6 @@ export function createSeatMapFeed(options: SeatMapFeedOptions): SeatMapFeed {
     return created;
   };
 
-  const fullMap = (ch: Channel, userId: string | null): SeatMap => {
-    const clock = { now: ch.at, cutoffMinutes: options.cutoffMinutes };
-    const personal = userId !== null && ch.input.live.some((r) => r.userId === userId);
-    if (personal) return computeSeatMap(ch.input, { ...clock, userId });
-    // Everyone without seats of their own shares one computed map per version.
-    if (ch.anonymous?.version !== ch.version) {
-      ch.anonymous = { version: ch.version, map: computeSeatMap(ch.input, clock) };
-    }
-    return ch.anonymous.map;
-  };
-
-  /** The item(s) a (re)connecting viewer starts with. */
-  const startFrom = (ch: Channel, lastEventId: string | undefined): FeedItem[] => {
-    const resumed = resumeFrom(ch, lastEventId);
-    if (resumed === "map") return [{ kind: "map" }];
-    return resumed.map((change) => ({ kind: "change", change }));
-  };
-
   return {
     notify(key) {
       const [kind, id] = key.split(":");
@@ -211,16 +173,27 @@ export function createSeatMapFeed(options: SeatMapFeedOptions): SeatMapFeed {
         for (const ch of channels.values()) if (ch.input.showtime.hallId === id) reload(ch);
       }
     },
-    async open({ showtimeId, userId, lastEventId }) {
+    async open({ showtimeId, userId, lastEventId }, deliver) {
       const ch = await channelFor(showtimeId);
       if (!ch || closed) return null;
       clearTimeout(ch.idle);
-      const sub = createViewerQueue(startFrom(ch, lastEventId), maxQueue);
+      const initial = startFrom(ch, lastEventId);
+      // With `deliver`, items are handed over as they happen (the first ones before this
+      // returns): the caller writes them at once, no queue and no promise per item.
+      const sub: ViewerQueue = deliver
+        ? { push: deliver, next: () => Promise.resolve(null), close: () => undefined }
+        : createViewerQueue(initial, maxQueue);
       ch.subs.add(sub);
+      if (deliver) initial.forEach(deliver);
       return {
         epoch: ch.epoch,
         next: (signal) => sub.next(signal),
-        map: () => ({ version: ch.version, epoch: ch.epoch, at: ch.at, map: fullMap(ch, userId) }),
+        map: () => ({
+          version: ch.version,
+          epoch: ch.epoch,
+          at: ch.at,
+          map: fullMap(ch, userId, options.cutoffMinutes),
+        }),
         close() {
           sub.close();
           ch.subs.delete(sub);

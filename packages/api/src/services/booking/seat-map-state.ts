@@ -34,13 +34,14 @@ export type SeatMapFeed = {
   notify(key: string): void;
   /**
    * Starts following a showtime; null when it does not exist. The first item is the full map,
-   * or, for a known `lastEventId`, the changes after it.
+   * or, for a known `lastEventId`, the changes after it. With `deliver`, every item is handed
+   * to it synchronously as it happens (the first ones before this resolves) and `next` has
+   * nothing: for a caller that writes each item out at once.
    */
-  open(input: {
-    showtimeId: string;
-    userId: string | null;
-    lastEventId?: string | undefined;
-  }): Promise<FeedSubscriber | null>;
+  open(
+    input: { showtimeId: string; userId: string | null; lastEventId?: string | undefined },
+    deliver?: (item: FeedItem) => void,
+  ): Promise<FeedSubscriber | null>;
   /** Ends every subscription (shutdown). */
   close(): void;
   stats(): { showtimes: number; viewers: number };
