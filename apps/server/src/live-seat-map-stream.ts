@@ -9,14 +9,13 @@ import {
   appRouter,
   openSeatMapSse,
   sseFrame,
-  validateSessionToken,
   type SeatMapFeed,
   type SessionCache,
 } from "@marquee/api";
 import { type PrismaClient } from "@marquee/db";
-import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { clearSessionCookie, readCredentials, setSessionCookie } from "./http-session";
+import { type FastifyInstance } from "fastify";
 import { type LiveStreams } from "./live-streams";
+import { readViewer } from "./viewer";
 
 const PATH = "/trpc/showtime.seatMapChanges";
 /** The query parameters httpSubscriptionLink sends (tRPC reads the last two as lastEventId). */
@@ -61,20 +60,6 @@ function parseInput(schema: Schema, url: URL, lastEventIdHeader: string | undefi
 
 export type DirectPathAuth = { db: PrismaClient; sessions?: SessionCache; now: () => Date };
 
-/** Who the request is (null: signed out), and how to keep their cookie as tRPC would. */
-async function viewerOf(req: FastifyRequest, auth: DirectPathAuth) {
-  const credentials = readCredentials(req);
-  if (credentials.kind === "none") return { userId: null, cookie: () => undefined };
-  const found = await validateSessionToken(auth.db, credentials.token, auth.now(), auth.sessions);
-  const session = found.session;
-  const cookie = (reply: FastifyReply) => {
-    if (credentials.kind !== "cookie") return;
-    if (!session) clearSessionCookie(req, reply);
-    else if (session.renewed) setSessionCookie(req, reply, credentials.token, session.expiresAt);
-  };
-  return { userId: found.user?.id ?? null, cookie };
-}
-
 export function useSeatMapFastPath(
   app: FastifyInstance,
   feed: SeatMapFeed,
@@ -102,15 +87,16 @@ export function useSeatMapFastPath(
     const header = req.headers["last-event-id"];
     const input = parseInput(schema, url, typeof header === "string" ? header : undefined);
     if (!input || live.refusal(req.ip) !== null) return;
-    const who = await viewerOf(req, auth).catch(() => null);
+    // The same viewer tRPC's context would see (viewer.ts); any failure is left to tRPC.
+    const who = await readViewer(req, auth).catch(() => null);
     if (!who) return;
     const viewer = await openSeatMapSse(feed, {
       showtimeId: input.showtimeId,
-      userId: who.userId,
+      userId: who.viewer.user?.id ?? null,
       lastEventId: input.lastEventId ?? undefined,
     }).catch(() => null);
     if (!viewer) return;
-    who.cookie(reply);
+    who.keepCookie(reply);
     const res = reply.raw;
     if (res.destroyed) {
       viewer.close();

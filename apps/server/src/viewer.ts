@@ -13,27 +13,39 @@ import { clearSessionCookie, readCredentials, setSessionCookie } from "./http-se
 
 export type Viewer = Awaited<ReturnType<typeof validateSessionToken>>;
 
-export async function resolveViewer(
+/** The viewer, and how to keep their cookie on an answer (renewed or cleared, as decided). */
+export async function readViewer(
   req: FastifyRequest,
-  res: FastifyReply,
   deps: { db: PrismaClient; now: () => Date; sessions?: SessionCache | undefined },
-): Promise<Viewer> {
+): Promise<{ viewer: Viewer; keepCookie: (res: FastifyReply) => void }> {
   const credentials = readCredentials(req);
-  if (credentials.kind === "none") return { user: null, session: null };
-  let auth: Viewer;
+  if (credentials.kind === "none") {
+    return { viewer: { user: null, session: null }, keepCookie: () => undefined };
+  }
+  let viewer: Viewer;
   try {
-    auth = await validateSessionToken(deps.db, credentials.token, deps.now(), deps.sessions);
+    viewer = await validateSessionToken(deps.db, credentials.token, deps.now(), deps.sessions);
   } catch (error) {
     // Runs before any procedure (and its error mapping): a lost or saturated database
     // here is a 503 with Retry-After too, not a 500.
     const failure = fromDatabaseFailure(error);
     throw failure ? toTRPCError(failure) : error;
   }
-  if (credentials.kind === "cookie") {
-    if (!auth.session) clearSessionCookie(req, res);
-    else if (auth.session.renewed) {
-      setSessionCookie(req, res, credentials.token, auth.session.expiresAt);
-    }
-  }
-  return auth;
+  const { session } = viewer;
+  const keepCookie = (res: FastifyReply) => {
+    if (credentials.kind !== "cookie") return;
+    if (!session) clearSessionCookie(req, res);
+    else if (session.renewed) setSessionCookie(req, res, credentials.token, session.expiresAt);
+  };
+  return { viewer, keepCookie };
+}
+
+export async function resolveViewer(
+  req: FastifyRequest,
+  res: FastifyReply,
+  deps: { db: PrismaClient; now: () => Date; sessions?: SessionCache | undefined },
+): Promise<Viewer> {
+  const { viewer, keepCookie } = await readViewer(req, deps);
+  keepCookie(res);
+  return viewer;
 }
