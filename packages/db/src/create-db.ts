@@ -7,7 +7,7 @@ import { type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
-import { createPgListener } from "./listener";
+import { createPgListener, type PgListener } from "./listener";
 import { createPgSchemaEngineAdapter } from "./pg-schema-engine-adapter";
 import { lockPgliteFolder } from "./pglite-lock";
 import { createPool } from "./pool";
@@ -32,11 +32,7 @@ export type Database = {
    * database). `onReset` is called when notifications may have been missed (reconnect), so
    * a cache can drop everything. Returns the unsubscribe function.
    */
-  listen(
-    channel: string,
-    onMessage: (payload: string) => void,
-    onReset?: () => void,
-  ): Promise<() => Promise<void>>;
+  listen: PgListener["listen"];
   close(): Promise<void>;
   /** PGlite only: the in-process engine (tests wrap it to count statements). */
   pglite?: PGlite;

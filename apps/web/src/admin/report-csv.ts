@@ -36,51 +36,45 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   });
 }
 
+type Figures = {
+  showtimes: number;
+  sold: number;
+  capacity: number;
+  occupancy: number;
+  revenue: number;
+  cancellations: number;
+};
+
 export function reportCsv(summary: Summary, table: ReportTable, timeZone: string): string {
   const { currency } = summary;
   const money = (minor: number) => amount(minor, currency);
+  // Days and films carry the same figures after their first column.
+  const figureHeader = [
+    "Showtimes",
+    "Seats sold",
+    "Capacity",
+    "Occupancy (%)",
+    `Revenue (${currency})`,
+    "Cancelled bookings",
+  ];
+  const figures = (f: Figures) => [
+    f.showtimes,
+    f.sold,
+    f.capacity,
+    percent(f.occupancy),
+    money(f.revenue),
+    f.cancellations,
+  ];
   if (table === "days") {
     return toCsv(
-      [
-        "Date",
-        "Showtimes",
-        "Seats sold",
-        "Capacity",
-        "Occupancy (%)",
-        `Revenue (${currency})`,
-        "Cancelled bookings",
-      ],
-      summary.days.map((d) => [
-        d.date,
-        d.showtimes,
-        d.sold,
-        d.capacity,
-        percent(d.occupancy),
-        money(d.revenue),
-        d.cancellations,
-      ]),
+      ["Date", ...figureHeader],
+      summary.days.map((d) => [d.date, ...figures(d)]),
     );
   }
   if (table === "movies") {
     return toCsv(
-      [
-        "Film",
-        "Showtimes",
-        "Seats sold",
-        "Capacity",
-        "Occupancy (%)",
-        `Revenue (${currency})`,
-        "Cancelled bookings",
-      ],
-      summary.movies.map((m) => [
-        m.title,
-        m.showtimes,
-        m.sold,
-        m.capacity,
-        percent(m.occupancy),
-        money(m.revenue),
-        m.cancellations,
-      ]),
+      ["Film", ...figureHeader],
+      summary.movies.map((m) => [m.title, ...figures(m)]),
     );
   }
   return toCsv(
