@@ -146,7 +146,8 @@ describe("customer", () => {
       .catch(() => undefined);
 
     // Either the hold lost the race (409) or the poll noticed first: both say so by name.
-    await b.page.getByText(`${seat.label} was just taken`, { exact: false }).waitFor();
+    // (The words may stand twice: in the screen-reader announcement and in a toast.)
+    await b.page.getByText(`${seat.label} was just taken`, { exact: false }).first().waitFor();
     await expect
       .poll(() => seatButton(b.page, seat.label).getAttribute("aria-label"))
       .toMatch(/, taken$/);
