@@ -9,7 +9,8 @@
 import { type PrismaClient } from "@marquee/db";
 import { LRUCache } from "lru-cache";
 
-type Entry = { windowStart: number; known: number; pending: number };
+/** known: the database's last total; inFlight: counts being added now; pending: not yet sent. */
+type Entry = { windowStart: number; known: number; inFlight: number; pending: number };
 
 export type SharedCounters = {
   /** Counts one request for `key`; returns the count in the current window and ms left. */
@@ -36,9 +37,15 @@ export function createSharedCounters(options: {
     const batch = [...entries.entries()].filter(([, e]) => e.pending > 0);
     if (batch.length === 0) return;
     const counts = batch.map(([, e]) => e.pending);
-    for (const [, e] of batch) e.pending = 0;
+    // Still counted while on their way: a request answered mid-flush must not see fewer.
+    for (const [, e] of batch) {
+      e.inFlight += e.pending;
+      e.pending = 0;
+    }
+    const landed = () => batch.forEach(([, e], i) => (e.inFlight -= counts[i] ?? 0));
+    let rows: { key: string; windowStart: Date; count: number }[];
     try {
-      const rows = await options.db.$queryRaw<{ key: string; windowStart: Date; count: number }[]>`
+      rows = await options.db.$queryRaw<{ key: string; windowStart: Date; count: number }[]>`
         INSERT INTO "RateLimitCounter" (key, "windowStart", count)
         SELECT * FROM unnest(${batch.map(([k]) => k)}::text[],
                              ${batch.map(([, e]) => new Date(e.windowStart))}::timestamptz[],
@@ -46,19 +53,24 @@ export function createSharedCounters(options: {
         ON CONFLICT (key, "windowStart")
         DO UPDATE SET count = "RateLimitCounter".count + EXCLUDED.count
         RETURNING key, "windowStart", count`;
-      for (const row of rows) {
-        const entry = entries.peek(row.key);
-        if (entry && entry.windowStart === row.windowStart.getTime()) entry.known = row.count;
-      }
-      if (now() - lastPrune > 60_000) {
-        lastPrune = now();
-        await options.db.$executeRaw`
-          DELETE FROM "RateLimitCounter" WHERE "windowStart" < ${new Date(now() - 3_600_000)}`;
-      }
     } catch (error) {
       // The database is busy or gone: keep counting locally, add these counts next time.
+      landed();
       batch.forEach(([, e], i) => (e.pending += counts[i] ?? 0));
       options.onError?.(error);
+      return;
+    }
+    landed();
+    for (const row of rows) {
+      const entry = entries.peek(row.key);
+      if (entry && entry.windowStart === row.windowStart.getTime()) entry.known = row.count;
+    }
+    if (now() - lastPrune > 60_000) {
+      lastPrune = now();
+      await options.db.$executeRaw`
+        DELETE FROM "RateLimitCounter" WHERE "windowStart" < ${new Date(now() - 3_600_000)}`.catch(
+        (error: unknown) => options.onError?.(error),
+      );
     }
   };
   const flush = () => (flushing = flushing.then(flushOnce));
@@ -69,7 +81,7 @@ export function createSharedCounters(options: {
       const windowStart = Math.floor(at / windowMs) * windowMs;
       let entry = entries.get(key);
       if (!entry || entry.windowStart !== windowStart) {
-        entry = { windowStart, known: 0, pending: 0 };
+        entry = { windowStart, known: 0, inFlight: 0, pending: 0 };
         entries.set(key, entry);
       }
       entry.pending += 1;
@@ -77,7 +89,10 @@ export function createSharedCounters(options: {
         timer = null;
         void flush();
       }, options.flushMs ?? 250).unref();
-      return { current: entry.known + entry.pending, ttl: windowStart + windowMs - at };
+      return {
+        current: entry.known + entry.inFlight + entry.pending,
+        ttl: windowStart + windowMs - at,
+      };
     },
     flush,
     async close() {
